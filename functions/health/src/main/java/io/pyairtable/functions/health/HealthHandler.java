@@ -1,0 +1,56 @@
+package io.pyairtable.functions.health;
+
+import com.amazonaws.services.lambda.runtime.Context;
+import com.amazonaws.services.lambda.runtime.RequestHandler;
+import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
+import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
+import java.time.Clock;
+import java.util.Map;
+
+/**
+ * {@code GET /health}: liveness. Answers from memory — no AWS or Airtable call — so it is cheap enough for load
+ * balancers and uptime checks; the deep check of dependencies is a separate, authorized route.
+ */
+public final class HealthHandler implements RequestHandler<APIGatewayV2HTTPEvent, APIGatewayV2HTTPResponse> {
+    private final String stage;
+    private final Clock clock;
+
+    /** Used by the Lambda runtime: configuration from the process environment. */
+    public HealthHandler() {
+        this(System.getenv());
+    }
+
+    /** Used by the local cloud and tests: configuration from the given environment. */
+    public HealthHandler(Map<String, String> env) {
+        this(env, Clock.systemUTC());
+    }
+
+    HealthHandler(Map<String, String> env, Clock clock) {
+        this.stage = env.getOrDefault("STAGE", "unknown");
+        this.clock = clock;
+    }
+
+    @Override
+    public APIGatewayV2HTTPResponse handleRequest(APIGatewayV2HTTPEvent event, Context context) {
+        String body = "{\"status\":\"ok\",\"stage\":\"" + jsonEscape(stage) + "\",\"time\":\"" + clock.instant() + "\"}";
+        return APIGatewayV2HTTPResponse.builder()
+                .withStatusCode(200)
+                .withHeaders(Map.of("Content-Type", "application/json", "Cache-Control", "no-store"))
+                .withBody(body)
+                .build();
+    }
+
+    private static String jsonEscape(String text) {
+        StringBuilder out = new StringBuilder();
+        for (char c : text.toCharArray()) {
+            if (c == '"' || c == '\\') {
+                out.append('\\').append(c);
+            } else if (c < 0x20) {
+                out.append(String.format("\\u%04x", (int) c));
+            } else {
+                out.append(c);
+            }
+        }
+        return out.toString();
+    }
+}
