@@ -4,12 +4,11 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.pyairtable.local.aws.AtomicFiles;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.time.Instant;
 
 /**
@@ -78,18 +77,7 @@ final class DynamoDbDataFile {
             }
         });
         try {
-            Files.createDirectories(path.getParent());
-            Path temp = Files.createTempFile(path.getParent(), path.getFileName().toString(), ".tmp");
-            try {
-                Files.write(temp, content);
-                try {
-                    Files.move(temp, path, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-                } catch (AtomicMoveNotSupportedException e) {
-                    Files.move(temp, path, StandardCopyOption.REPLACE_EXISTING);
-                }
-            } finally {
-                Files.deleteIfExists(temp);
-            }
+            AtomicFiles.write(path, content);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write the DynamoDB data file " + path, e);
         }
