@@ -213,6 +213,10 @@ public final class LocalCloud implements AutoCloseable {
             // create it below
         }
         String value = secret.fixedValue().orElseGet(() -> secret.generated().map(SecretValues::generate).orElse(null));
+        if (value == null && sandbox != null && secret.name().endsWith("/airtable/default")) {
+            // the deployment's default Airtable token: locally the sandbox's demo token (docs/local-cloud.md)
+            value = JSON.createObjectNode().put("token", sandbox.demoToken()).toString();
+        }
         ObjectNode create = JSON.createObjectNode().put("Name", secret.name());
         if (secret.description() != null) {
             create.put("Description", secret.description());

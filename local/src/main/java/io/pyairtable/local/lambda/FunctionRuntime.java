@@ -102,8 +102,12 @@ final class FunctionRuntime {
             timer.cancel(false);
             guard.finish();
             Thread.interrupted(); // a timeout's interrupt must not leak into the next invocation on this worker
-            if (result.complete(outcome)) {
+            // after finish() the timeout can no longer complete the result; a timed-out container is discarded.
+            // The container goes back to the pool before the caller sees the result, so a call made right after
+            // this one returns finds it warm.
+            if (!result.isDone()) {
                 idle.push(container);
+                result.complete(outcome);
             }
         } finally {
             thread.setContextClassLoader(previousLoader);

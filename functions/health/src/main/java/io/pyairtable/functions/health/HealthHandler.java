@@ -4,6 +4,7 @@ import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.RequestHandler;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
+import io.pyairtable.functions.core.Env;
 import java.time.Clock;
 import java.util.Map;
 
@@ -14,6 +15,8 @@ import java.util.Map;
 public final class HealthHandler implements RequestHandler<APIGatewayV2HTTPEvent, APIGatewayV2HTTPResponse> {
     private final String stage;
     private final Clock clock;
+    private final Map<String, String> env;
+    private volatile DeepHealth deep; // built on the first deep check: liveness touches no client
 
     /** Used by the Lambda runtime: configuration from the process environment. */
     public HealthHandler() {
@@ -28,10 +31,37 @@ public final class HealthHandler implements RequestHandler<APIGatewayV2HTTPEvent
     HealthHandler(Map<String, String> env, Clock clock) {
         this.stage = env.getOrDefault("STAGE", "unknown");
         this.clock = clock;
+        this.env = Map.copyOf(env);
+    }
+
+    HealthHandler(Map<String, String> env, Clock clock, DeepHealth deep) {
+        this(env, clock);
+        this.deep = deep;
+    }
+
+    private DeepHealth deep() {
+        DeepHealth d = deep;
+        if (d == null) {
+            synchronized (this) {
+                if (deep == null) {
+                    deep = DeepHealth.from(new Env(env));
+                }
+                d = deep;
+            }
+        }
+        return d;
     }
 
     @Override
     public APIGatewayV2HTTPResponse handleRequest(APIGatewayV2HTTPEvent event, Context context) {
+        if (event != null && "GET /health/deep".equals(event.getRouteKey())) {
+            DeepHealth.Report report = deep().run();
+            return APIGatewayV2HTTPResponse.builder()
+                    .withStatusCode(report.healthy() ? 200 : 503)
+                    .withHeaders(Map.of("Content-Type", "application/json", "Cache-Control", "no-store"))
+                    .withBody(DeepHealth.json(report.body()))
+                    .build();
+        }
         String body = "{\"status\":\"ok\",\"stage\":\"" + jsonEscape(stage) + "\",\"time\":\"" + clock.instant() + "\"}";
         return APIGatewayV2HTTPResponse.builder()
                 .withStatusCode(200)

@@ -1,0 +1,61 @@
+package io.pyairtable.functions.records;
+
+import io.pyairtable.airtable.AirtableApi;
+import io.pyairtable.airtable.RateLimiter;
+import io.pyairtable.airtable.RetryPolicy;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Duration;
+import java.util.HexFormat;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * One {@link AirtableApi} per token (kept by fingerprint, at most {@link #MAX_CLIENTS}, least recently used
+ * dropped), all sharing one HTTP client and the distributed rate limiter. The retry deadline stays inside the
+ * function's 29 s timeout.
+ */
+final class AirtableClients {
+    static final int MAX_CLIENTS = 200;
+    static final Duration DEADLINE = Duration.ofSeconds(20);
+
+    private final URI apiUrl;
+    private final RateLimiter limiter;
+    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    private final Map<String, AirtableApi> clients = new LinkedHashMap<>(16, 0.75f, true) {
+        @Override
+        protected boolean removeEldestEntry(Map.Entry<String, AirtableApi> eldest) {
+            return size() > MAX_CLIENTS;
+        }
+    };
+
+    AirtableClients(URI apiUrl, RateLimiter limiter) {
+        this.apiUrl = apiUrl;
+        this.limiter = limiter;
+    }
+
+    synchronized AirtableApi forToken(String token) {
+        String key = sha256(token); // the full digest: no two tokens may ever share a client
+
+        AirtableApi api = clients.get(key);
+        if (api == null) {
+            api = AirtableApi.builder(token).apiUrl(apiUrl).httpClient(http).rateLimiter(limiter)
+                    .retryPolicy(RetryPolicy.defaults().withDeadline(DEADLINE))
+                    .requestTimeout(Duration.ofSeconds(10)).build();
+            clients.put(key, api);
+        }
+        return api;
+    }
+
+    private static String sha256(String token) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
+                    .digest(token.getBytes(StandardCharsets.UTF_8)));
+        } catch (NoSuchAlgorithmException impossible) {
+            throw new IllegalStateException(impossible);
+        }
+    }
+}
