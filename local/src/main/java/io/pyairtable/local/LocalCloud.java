@@ -21,6 +21,7 @@ import io.pyairtable.local.stepfunctions.LambdaFailure;
 import io.pyairtable.local.stepfunctions.StepFunctionsEngine;
 import io.pyairtable.local.stepfunctions.StepFunctionsService;
 import io.pyairtable.local.template.FunctionDefinition;
+import io.pyairtable.local.template.GeneratedSecretSpec;
 import io.pyairtable.local.template.LocalNames;
 import io.pyairtable.local.template.LocalTemplate;
 import io.pyairtable.local.template.S3EventSource;
@@ -212,7 +213,7 @@ public final class LocalCloud implements AutoCloseable {
         } catch (AwsServiceException notThere) {
             // create it below
         }
-        String value = secret.fixedValue().orElseGet(() -> secret.generated().map(SecretValues::generate).orElse(null));
+        String value = secret.fixedValue().orElseGet(() -> secret.generated().map(this::generatedValue).orElse(null));
         if (value == null && sandbox != null && secret.name().endsWith("/airtable/default")) {
             // the deployment's default Airtable token: locally the sandbox's demo token (docs/local-cloud.md)
             value = JSON.createObjectNode().put("token", sandbox.demoToken()).toString();
@@ -225,6 +226,27 @@ public final class LocalCloud implements AutoCloseable {
             create.put("SecretString", value);
         }
         secrets.handle("CreateSecret", create);
+    }
+
+    /** {@code GenerateSecretString}: a password from the local Secrets Manager's GetRandomPassword, as AWS does. */
+    private String generatedValue(GeneratedSecretSpec spec) {
+        ObjectNode request = JSON.createObjectNode().put("PasswordLength", spec.passwordLength())
+                .put("ExcludeLowercase", spec.excludeLowercase()).put("ExcludeUppercase", spec.excludeUppercase())
+                .put("ExcludeNumbers", spec.excludeNumbers()).put("ExcludePunctuation", spec.excludePunctuation())
+                .put("IncludeSpace", spec.includeSpace()).put("RequireEachIncludedType", spec.requireEachIncludedType());
+        if (spec.excludeCharacters() != null) {
+            request.put("ExcludeCharacters", spec.excludeCharacters());
+        }
+        String password = secrets.handle("GetRandomPassword", request).path("RandomPassword").asText();
+        if (spec.secretStringTemplate() == null || spec.generateStringKey() == null) {
+            return password;
+        }
+        try {
+            ObjectNode template = (ObjectNode) JSON.readTree(spec.secretStringTemplate());
+            return JSON.writeValueAsString(template.put(spec.generateStringKey(), password));
+        } catch (IOException | ClassCastException e) {
+            throw new IllegalStateException("SecretStringTemplate is not a JSON object", e);
+        }
     }
 
     private void startApi() {

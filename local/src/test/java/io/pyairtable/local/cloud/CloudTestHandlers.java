@@ -42,11 +42,7 @@ public final class CloudTestHandlers {
         }
 
         S3Client s3() {
-            return S3Client.builder().forcePathStyle(true).httpClient(UrlConnectionHttpClient.create())
-                    .endpointOverride(URI.create(env.get("AWS_ENDPOINT_URL"))).region(Region.of(env.get("AWS_REGION")))
-                    .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create(
-                            env.get("AWS_ACCESS_KEY_ID"), env.get("AWS_SECRET_ACCESS_KEY"))))
-                    .build();
+            return client(S3Client.builder().forcePathStyle(true).httpClient(UrlConnectionHttpClient.create()));
         }
     }
 
