@@ -34,7 +34,7 @@ public final class AwsClients {
         return configure(SecretsManagerClient.builder());
     }
 
-    <B extends AwsClientBuilder<B, C> & AwsSyncClientBuilder<B, C>, C> C configure(B builder) {
+    public <B extends AwsClientBuilder<B, C> & AwsSyncClientBuilder<B, C>, C> C configure(B builder) {
         builder.httpClient(UrlConnectionHttpClient.create());
         if (env.has("AWS_ENDPOINT_URL")) {
             builder.endpointOverride(URI.create(env.required("AWS_ENDPOINT_URL")));
@@ -46,7 +46,7 @@ public final class AwsClients {
         return builder.build();
     }
 
-    AwsCredentialsProvider credentials() {
+    public AwsCredentialsProvider credentials() {
         if (env.has("AWS_ACCESS_KEY_ID") && env.has("AWS_SECRET_ACCESS_KEY")) {
             if (env.has("AWS_SESSION_TOKEN")) { // Lambda's own role credentials come with a session token
                 return StaticCredentialsProvider.create(AwsSessionCredentials.create(env.required("AWS_ACCESS_KEY_ID"),

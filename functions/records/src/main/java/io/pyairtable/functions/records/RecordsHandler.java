@@ -21,6 +21,10 @@ import io.pyairtable.functions.core.AwsClients;
 import io.pyairtable.functions.core.DynamoDbRateLimiter;
 import io.pyairtable.functions.core.Env;
 import io.pyairtable.functions.core.JsonBody;
+import io.pyairtable.functions.core.airtable.AirtableClients;
+import io.pyairtable.functions.core.airtable.AirtableConfig;
+import io.pyairtable.functions.core.airtable.AirtableErrors;
+import io.pyairtable.functions.core.airtable.Connections;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -50,15 +54,15 @@ public final class RecordsHandler implements RequestHandler<APIGatewayV2HTTPEven
     }
 
     private RecordsHandler(Env env) {
-        this(RecordsConfig.from(env), new AwsClients(env));
+        this(AirtableConfig.from(env), new AwsClients(env));
     }
 
-    private RecordsHandler(RecordsConfig config, AwsClients aws) {
+    private RecordsHandler(AirtableConfig config, AwsClients aws) {
         this(config, new AirtableClients(config.airtableApiUrl(),
                 DynamoDbRateLimiter.airtableDefaults(aws.dynamoDb(), config.rateLimitsTable())), aws);
     }
 
-    private RecordsHandler(RecordsConfig config, AirtableClients clients, AwsClients aws) {
+    private RecordsHandler(AirtableConfig config, AirtableClients clients, AwsClients aws) {
         this(new Connections(aws.secretsManager(), config, token -> clients.forToken(token).whoami(),
                 Clock.systemUTC()), clients);
     }

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import io.pyairtable.airtable.AirtableException;
+import io.pyairtable.functions.core.airtable.AirtableErrors;
 import io.pyairtable.functions.core.ApiError;
 import java.util.Map;
 import org.junit.jupiter.api.Test;

@@ -1,4 +1,4 @@
-package io.pyairtable.functions.records;
+package io.pyairtable.functions.core.airtable;
 
 import io.pyairtable.airtable.AirtableException;
 import io.pyairtable.functions.core.ApiError;
@@ -11,13 +11,13 @@ import java.util.Map;
  * Never a 500, and never the token (the client's messages carry a fingerprint at most; we quote only type and
  * Airtable's message).
  */
-final class AirtableErrors {
-    static final long RETRY_AFTER_SECONDS = 30;
+public final class AirtableErrors {
+    public static final long RETRY_AFTER_SECONDS = 30;
 
     private AirtableErrors() {
     }
 
-    static ApiError toApiError(AirtableException e) {
+    public static ApiError toApiError(AirtableException e) {
         String detail = " (Airtable: " + e.type() + (e.airtableMessage() == null ? "" : " - " + e.airtableMessage()) + ")";
         if (e instanceof AirtableException.Authentication) {
             return new ApiError(409, "AIRTABLE_CONNECTION_INVALID",

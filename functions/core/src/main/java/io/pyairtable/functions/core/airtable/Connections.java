@@ -1,4 +1,4 @@
-package io.pyairtable.functions.records;
+package io.pyairtable.functions.core.airtable;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -28,34 +28,34 @@ import software.amazon.awssdk.services.secretsmanager.model.ResourceNotFoundExce
  * memory for {@link #CACHE_TTL} (dropped at once on this container's PUT/DELETE). No token ever leaves this class
  * except into the Airtable client.
  */
-final class Connections {
-    static final Duration CACHE_TTL = Duration.ofSeconds(30);
+public final class Connections {
+    public static final Duration CACHE_TTL = Duration.ofSeconds(30);
     private static final Pattern USER_ID = Pattern.compile("[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}");
     private static final Pattern TOKEN = Pattern.compile("[A-Za-z0-9._-]{10,512}");
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private final SecretsManagerClient secrets;
-    private final RecordsConfig config;
+    private final AirtableConfig config;
     private final Function<String, Schema.WhoAmI> whoami;
     private final Clock clock;
     private final Map<String, Cached> cache = new ConcurrentHashMap<>();
 
     /** A resolved token; {@code toString()} never shows it. */
-    static final class Token {
+    public static final class Token {
         private final String value;
         private final String source;
 
-        Token(String value, String source) {
+        public Token(String value, String source) {
             this.value = value;
             this.source = source;
         }
 
-        String value() {
+        public String value() {
             return value;
         }
 
         /** "user" or "default". */
-        String source() {
+        public String source() {
             return source;
         }
 
@@ -68,14 +68,14 @@ final class Connections {
     private record Cached(Token token, Instant expires) {
     }
 
-    Connections(SecretsManagerClient secrets, RecordsConfig config, Function<String, Schema.WhoAmI> whoami, Clock clock) {
+    public Connections(SecretsManagerClient secrets, AirtableConfig config, Function<String, Schema.WhoAmI> whoami, Clock clock) {
         this.secrets = secrets;
         this.config = config;
         this.whoami = whoami;
         this.clock = clock;
     }
 
-    String secretId(String userId) {
+    public String secretId(String userId) {
         if (userId == null || !USER_ID.matcher(userId).matches()) {
             throw ApiError.unauthorized("UNAUTHORIZED", "This route needs a valid access token.");
         }
@@ -83,7 +83,7 @@ final class Connections {
     }
 
     /** Checks the token with Airtable's whoami, then stores it; answers the connection (never the token). */
-    Map<String, Object> connect(String userId, String token) {
+    public Map<String, Object> connect(String userId, String token) {
         if (!TOKEN.matcher(token).matches()) {
             throw new ApiError(400, "INVALID_AIRTABLE_TOKEN", "That is not an Airtable personal access token.");
         }
@@ -110,7 +110,7 @@ final class Connections {
     }
 
     /** The caller's connection: their own, else the default token (if allowed), else not connected. */
-    Map<String, Object> inspect(String userId) {
+    public Map<String, Object> inspect(String userId) {
         JsonNode own = read(secretId(userId));
         if (own != null) {
             return view("user", own);
@@ -122,7 +122,7 @@ final class Connections {
     }
 
     /** Deletes the caller's token at once (no recovery window). */
-    void disconnect(String userId) {
+    public void disconnect(String userId) {
         String secretId = secretId(userId);
         cache.remove(userId);
         try {
@@ -133,7 +133,7 @@ final class Connections {
     }
 
     /** The token the caller's Airtable requests use. */
-    Token tokenFor(String userId) {
+    public Token tokenFor(String userId) {
         Cached cached = cache.get(userId);
         Instant now = clock.instant();
         if (cached != null && now.isBefore(cached.expires())) {

@@ -1,4 +1,4 @@
-package io.pyairtable.functions.records;
+package io.pyairtable.functions.core.airtable;
 
 import io.pyairtable.airtable.AirtableApi;
 import io.pyairtable.airtable.RateLimiter;
@@ -18,12 +18,13 @@ import java.util.Map;
  * dropped), all sharing one HTTP client and the distributed rate limiter. The retry deadline stays inside the
  * function's 29 s timeout.
  */
-final class AirtableClients {
-    static final int MAX_CLIENTS = 200;
-    static final Duration DEADLINE = Duration.ofSeconds(20);
+public final class AirtableClients {
+    public static final int MAX_CLIENTS = 200;
+    public static final Duration DEADLINE = Duration.ofSeconds(20);
 
     private final URI apiUrl;
     private final RateLimiter limiter;
+    private final RetryPolicy retryPolicy;
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
     private final Map<String, AirtableApi> clients = new LinkedHashMap<>(16, 0.75f, true) {
         @Override
@@ -32,18 +33,24 @@ final class AirtableClients {
         }
     };
 
-    AirtableClients(URI apiUrl, RateLimiter limiter) {
-        this.apiUrl = apiUrl;
-        this.limiter = limiter;
+    public AirtableClients(URI apiUrl, RateLimiter limiter) {
+        this(apiUrl, limiter, RetryPolicy.defaults().withDeadline(DEADLINE));
     }
 
-    synchronized AirtableApi forToken(String token) {
+    /** With another retry policy (the saga hands a rate-limit penalty back to Step Functions instead of waiting). */
+    public AirtableClients(URI apiUrl, RateLimiter limiter, RetryPolicy retryPolicy) {
+        this.apiUrl = apiUrl;
+        this.limiter = limiter;
+        this.retryPolicy = retryPolicy;
+    }
+
+    public synchronized AirtableApi forToken(String token) {
         String key = sha256(token); // the full digest: no two tokens may ever share a client
 
         AirtableApi api = clients.get(key);
         if (api == null) {
             api = AirtableApi.builder(token).apiUrl(apiUrl).httpClient(http).rateLimiter(limiter)
-                    .retryPolicy(RetryPolicy.defaults().withDeadline(DEADLINE))
+                    .retryPolicy(retryPolicy)
                     .requestTimeout(Duration.ofSeconds(10)).build();
             clients.put(key, api);
         }
