@@ -41,6 +41,7 @@ public final class AirtableSandbox implements AutoCloseable {
     private final ListIterators iterators;
     private final SandboxHttpHandler handler;
     private final SnapshotFile snapshotFile;
+    private final Faults faults = new Faults();
 
     private AirtableSandbox(Builder builder) throws IOException {
         Clock clock = Clock.systemUTC();
@@ -73,7 +74,9 @@ public final class AirtableSandbox implements AutoCloseable {
             Router router = new Router(workspace, tokens, rateLimiter,
                     new RecordsEndpoint(workspace, new RecordLister(iterators), writer),
                     new MetaEndpoint(workspace, new SchemaEditor(IdSource.RANDOM)),
-                    new AttachmentsEndpoint(workspace, attachmentUrls, clock));
+                    new AttachmentsEndpoint(workspace, attachmentUrls, clock),
+                    new FaultInjector(faults),
+                    builder.adminEndpoints ? new FaultAdminEndpoint(faults) : null);
             handler = new SandboxHttpHandler(router);
             executor = Executors.newFixedThreadPool(Math.max(8, Runtime.getRuntime().availableProcessors() * 2),
                     daemonThreads());
@@ -137,7 +140,18 @@ public final class AirtableSandbox implements AutoCloseable {
         }
     }
 
-    /** Requests answered so far, whatever their status. */
+    /**
+     * The fault injection rules: make the next matching requests fail, time out, lose their response
+     * or the connection. Empty at start; see {@link Faults} and {@link Fault}.
+     */
+    public Faults faults() {
+        return faults;
+    }
+
+    /**
+     * Requests answered so far, whatever their status (connections dropped by a
+     * {@link Fault.Kind#DROP_AFTER_APPLY} fault are not answered and not counted).
+     */
     public long requestsServed() {
         return handler.requestsServed();
     }
@@ -196,6 +210,7 @@ public final class AirtableSandbox implements AutoCloseable {
         private boolean seedDemoBase = true;
         private Path dataFile;
         private Duration offsetTtl = Duration.ofMinutes(5);
+        private boolean adminEndpoints;
 
         private Builder() {
         }
@@ -248,6 +263,16 @@ public final class AirtableSandbox implements AutoCloseable {
         /** How long a list offset stays valid; default 5 minutes. */
         public Builder offsetTtl(Duration ttl) {
             this.offsetTtl = requireNotNegative(ttl, "offsetTtl");
+            return this;
+        }
+
+        /**
+         * Whether to serve the fault injection admin routes under {@code /_sandbox/faults} (no token
+         * needed); default false, when they answer 404 like any unknown route. For manual runs and
+         * browser tests; Java tests use {@link AirtableSandbox#faults()}.
+         */
+        public Builder adminEndpoints(boolean enabled) {
+            this.adminEndpoints = enabled;
             return this;
         }
 

@@ -6,10 +6,12 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * An incoming HTTP request, already read: method, percent-decoded path segments, query
- * parameters, the {@code Authorization} header and the body.
+ * An incoming HTTP request, already read: method (upper case), the raw path (as sent, without the
+ * query string), its percent-decoded segments, query parameters, the {@code Authorization} header and
+ * the body.
  */
-record ApiRequest(String method, List<String> segments, QueryParameters query, String authorization, byte[] body) {
+record ApiRequest(String method, String rawPath, List<String> segments, QueryParameters query, String authorization,
+        byte[] body) {
 
     /** Splits a raw path like {@code /v0/app1/My%20Table} into decoded segments. */
     static List<String> pathSegments(String rawPath) {

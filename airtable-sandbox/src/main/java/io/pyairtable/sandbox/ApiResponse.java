@@ -14,4 +14,9 @@ record ApiResponse(int status, String contentType, byte[] body) {
     static ApiResponse ok(JsonNode body) {
         return json(200, body);
     }
+
+    /** 204, sent without a body. */
+    static ApiResponse noContent() {
+        return new ApiResponse(204, JSON, new byte[0]);
+    }
 }

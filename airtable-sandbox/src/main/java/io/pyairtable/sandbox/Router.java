@@ -20,7 +20,11 @@ import java.util.function.Function;
  * POST /v0/{baseId}/{table}/listRecords
  * GET|PATCH|PUT|DELETE /v0/{baseId}/{table}/{recordId}
  * POST /v0/{baseId}/{recordId}/{attachmentField}/uploadAttachment
+ * GET|POST|DELETE /_sandbox/faults, GET|DELETE /_sandbox/faults/{id}   (only with admin endpoints; no auth)
  * </pre>
+ *
+ * A request that passes all checks goes through the {@link FaultInjector} before (or instead of)
+ * its operation.
  */
 final class Router {
 
@@ -38,15 +42,20 @@ final class Router {
     private final RecordsEndpoint records;
     private final MetaEndpoint meta;
     private final AttachmentsEndpoint attachments;
+    private final FaultInjector faults;
+    private final FaultAdminEndpoint admin;
 
+    /** @param admin the fault admin routes, or {@code null} when they are disabled (404) */
     Router(Workspace workspace, TokenRegistry tokens, RateLimiter rateLimiter, RecordsEndpoint records,
-            MetaEndpoint meta, AttachmentsEndpoint attachments) {
+            MetaEndpoint meta, AttachmentsEndpoint attachments, FaultInjector faults, FaultAdminEndpoint admin) {
         this.workspace = workspace;
         this.tokens = tokens;
         this.rateLimiter = rateLimiter;
         this.records = records;
         this.meta = meta;
         this.attachments = attachments;
+        this.faults = faults;
+        this.admin = admin;
     }
 
     ApiResponse route(ApiRequest request) {
@@ -56,6 +65,9 @@ final class Router {
                 throw AirtableErrors.methodNotAllowed(request.method());
             }
             return attachments.download(path.get(1));
+        }
+        if (admin != null && !path.isEmpty() && path.get(0).equals(FaultAdminEndpoint.ROOT)) {
+            return admin.route(request);
         }
         Match match = match(path);
         if (match == null) {
@@ -80,7 +92,8 @@ final class Router {
         if (!rateLimiter.tryAcquire(token.value(), match.baseId())) {
             throw AirtableErrors.rateLimited();
         }
-        return operation.action().apply(new Call(request, token, base, match.params()));
+        Call call = new Call(request, token, base, match.params());
+        return faults.handle(request, () -> operation.action().apply(call));
     }
 
     private Match match(List<String> path) {

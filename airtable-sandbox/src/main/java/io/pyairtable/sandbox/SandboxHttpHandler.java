@@ -11,7 +11,8 @@ import java.util.concurrent.atomic.AtomicLong;
 /**
  * The HTTP plumbing: reads the request (enforcing the body size limit), lets the {@link Router}
  * answer it, turns {@link ApiException}s into Airtable error bodies and anything unexpected into a
- * logged 500, and counts requests and 429s.
+ * logged 500, closes the connection unanswered for a {@link Fault.Kind#DROP_AFTER_APPLY} fault, and
+ * counts answered requests and 429s.
  */
 final class SandboxHttpHandler implements HttpHandler {
 
@@ -47,13 +48,20 @@ final class SandboxHttpHandler implements HttpHandler {
     @Override
     public void handle(HttpExchange exchange) throws IOException {
         try (exchange) {
-            ApiResponse response = respond(exchange);
+            ApiResponse response;
+            try {
+                response = respond(exchange);
+            } catch (FaultInjector.DroppedConnection dropped) {
+                return; // closing the exchange before sending headers closes the connection: no response byte
+            }
             if (response.status() == 429) {
                 rateLimitedResponses.incrementAndGet();
             }
             requestsServed.incrementAndGet();
-            exchange.getResponseHeaders().set("Content-Type", response.contentType());
-            boolean noBody = exchange.getRequestMethod().equalsIgnoreCase("HEAD");
+            boolean noBody = exchange.getRequestMethod().equalsIgnoreCase("HEAD") || response.status() == 204;
+            if (response.status() != 204) {
+                exchange.getResponseHeaders().set("Content-Type", response.contentType());
+            }
             exchange.sendResponseHeaders(response.status(), noBody ? -1 : response.body().length);
             if (!noBody) {
                 try (OutputStream out = exchange.getResponseBody()) {
@@ -68,6 +76,8 @@ final class SandboxHttpHandler implements HttpHandler {
             return router.route(read(exchange));
         } catch (ApiException error) {
             return ApiResponse.json(error.status(), error.body());
+        } catch (FaultInjector.DroppedConnection dropped) {
+            throw dropped;
         } catch (RuntimeException | IOException unexpected) {
             System.err.println(Instant.now() + " airtable-sandbox: unexpected error on "
                     + exchange.getRequestMethod() + " " + exchange.getRequestURI() + ": " + unexpected);
@@ -89,6 +99,7 @@ final class SandboxHttpHandler implements HttpHandler {
             }
         }
         return new ApiRequest(exchange.getRequestMethod().toUpperCase(java.util.Locale.ROOT),
+                rawPath,
                 ApiRequest.pathSegments(rawPath),
                 QueryParameters.parse(exchange.getRequestURI().getRawQuery()),
                 exchange.getRequestHeaders().getFirst("Authorization"),

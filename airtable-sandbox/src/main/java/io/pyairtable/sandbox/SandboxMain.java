@@ -10,7 +10,7 @@ import java.util.concurrent.CountDownLatch;
  *
  * <pre>
  * java -jar airtable-sandbox-standalone.jar [--port N] [--host H] [--data FILE | --in-memory] [--no-seed]
- *                                           [--rate-limit N] [--penalty-seconds N] [--help]
+ *                                           [--rate-limit N] [--penalty-seconds N] [--admin] [--help]
  * </pre>
  *
  * Prints exactly one ready line to stdout. Exit code 2 for invalid options.
@@ -29,6 +29,7 @@ public final class SandboxMain {
               --no-seed            do not create the "Demo CRM" demo base
               --rate-limit N       requests per second per base (default 5; 0 disables rate limiting)
               --penalty-seconds N  how long requests are rejected after a 429 (default 30)
+              --admin              serve the fault injection admin routes /_sandbox/faults (no token needed)
               --help               show this help
             """;
 
@@ -98,6 +99,7 @@ public final class SandboxMain {
                     return null;
                 }
                 case "--no-seed" -> builder.seedDemoBase(false);
+                case "--admin" -> builder.adminEndpoints(true);
                 case "--port" -> builder.port(intValue(option, value(args, ++i, option), 0, 65_535));
                 case "--host" -> builder.host(value(args, ++i, option));
                 case "--data" -> builder.dataFile(Path.of(value(args, ++i, option)));

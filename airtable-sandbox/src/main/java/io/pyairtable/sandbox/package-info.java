@@ -25,6 +25,11 @@
  *       during which every request is answered 429 {@code RATE_LIMIT_REACHED}.</li>
  *   <li>Optional JSON data file, including uploaded attachment bytes, rewritten atomically after
  *       every write.</li>
+ *   <li>Fault injection (not an Airtable feature): {@link io.pyairtable.sandbox.AirtableSandbox#faults()}
+ *       makes chosen requests fail with 500/502/429, wait, lose their response or their connection,
+ *       before or after being applied ({@link io.pyairtable.sandbox.Fault.Kind}); optionally
+ *       controlled over HTTP at {@code /_sandbox/faults} (see
+ *       {@link io.pyairtable.sandbox.AirtableSandbox.Builder#adminEndpoints(boolean)}).</li>
  * </ul>
  *
  * <h2>Choices where Airtable is not specific</h2>

@@ -71,7 +71,12 @@ final class ApiClient {
     }
 
     Response send(String method, String path, String body) {
-        HttpRequest.Builder request = HttpRequest.newBuilder(baseUrl.resolve(path)).timeout(Duration.ofSeconds(10));
+        return send(method, path, body, Duration.ofSeconds(10));
+    }
+
+    /** Sends with a response timeout; an {@link java.net.http.HttpTimeoutException} arrives as the cause of an UncheckedIOException. */
+    Response send(String method, String path, String body, Duration timeout) {
+        HttpRequest.Builder request = HttpRequest.newBuilder(baseUrl.resolve(path)).timeout(timeout);
         if (token != null) {
             request.header("Authorization", "Bearer " + token);
         }

@@ -46,9 +46,26 @@ class SandboxMainTest {
     @Test
     void parsesEveryOption() {
         assertThat(SandboxMain.parse(new String[] {"--port", "0", "--host", "127.0.0.1", "--no-seed",
-            "--rate-limit", "0", "--penalty-seconds", "1", "--data", "x.json", "--in-memory"})).isNotNull();
+            "--rate-limit", "0", "--penalty-seconds", "1", "--data", "x.json", "--in-memory", "--admin"})).isNotNull();
         assertThatThrownBy(() -> SandboxMain.parse(new String[] {"--penalty-seconds", "x"}))
                 .isInstanceOf(IllegalArgumentException.class);
+    }
+
+    @Test
+    void adminFlagEnablesTheFaultRoutes() {
+        SandboxMain.Launch withAdmin = launch("--port", "0", "--no-seed", "--admin");
+        SandboxMain.Launch without = launch("--port", "0", "--no-seed");
+        try {
+            assertThat(new ApiClient(withAdmin.sandbox().baseUrl(), null).get("/_sandbox/faults").status())
+                    .isEqualTo(200);
+            assertThat(new ApiClient(without.sandbox().baseUrl(), null).get("/_sandbox/faults").status())
+                    .isEqualTo(404);
+        } finally {
+            withAdmin.sandbox().close();
+            without.sandbox().close();
+        }
+        assertThat(run("--help")).isZero();
+        assertThat(out.toString(StandardCharsets.UTF_8)).contains("--admin");
     }
 
     @Test
