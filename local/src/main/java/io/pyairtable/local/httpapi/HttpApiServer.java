@@ -18,6 +18,7 @@ import java.security.SecureRandom;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Base64;
+import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -25,7 +26,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicInteger;
 
@@ -205,8 +205,7 @@ public final class HttpApiServer implements AutoCloseable {
     private GatewayResponse invoke(Route route, byte[] event) {
         InvocationResult result;
         try {
-            result = invoker.invokeAsync(route.function().logicalId(), event)
-                    .get(route.event().timeoutMillis(), TimeUnit.MILLISECONDS);
+            result = invoker.invoke(route.function().logicalId(), event, route.event().timeoutMillis());
         } catch (TimeoutException e) {
             options.log().println("[HttpApi] " + route.routeKey() + ": integration timed out after "
                     + route.event().timeoutMillis() + " ms");
@@ -276,11 +275,7 @@ public final class HttpApiServer implements AutoCloseable {
     private static String traceId() {
         byte[] bytes = new byte[12];
         RANDOM.nextBytes(bytes);
-        StringBuilder hex = new StringBuilder();
-        for (byte b : bytes) {
-            hex.append(String.format("%02x", b));
-        }
-        return "Root=1-" + Long.toHexString(System.currentTimeMillis() / 1000) + "-" + hex;
+        return "Root=1-" + Long.toHexString(System.currentTimeMillis() / 1000) + "-" + HexFormat.of().formatHex(bytes);
     }
 
     /** Stops listening; requests in flight are cut off. */

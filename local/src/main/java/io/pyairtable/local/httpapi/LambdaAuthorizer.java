@@ -102,8 +102,7 @@ final class LambdaAuthorizer {
     private Decision invoke(JsonNode event) {
         InvocationResult result;
         try {
-            result = invoker.invokeAsync(definition.functionArn(), json.writeValueAsBytes(event))
-                    .get(TIMEOUT_MILLIS, java.util.concurrent.TimeUnit.MILLISECONDS);
+            result = invoker.invoke(definition.functionArn(), json.writeValueAsBytes(event), TIMEOUT_MILLIS);
         } catch (Exception e) {
             log.println("[HttpApi] authorizer " + definition.name() + " failed: " + e);
             return Decision.FAILED;

@@ -64,6 +64,13 @@ final class FunctionRuntime {
         return result;
     }
 
+    /** Runs an invocation on the calling thread (see {@link LambdaHost#invoke(String, byte[], long)}). */
+    InvocationResult invokeOnThisThread(byte[] payload, String requestId) {
+        CompletableFuture<InvocationResult> result = new CompletableFuture<>();
+        run(payload, requestId, result);
+        return result.join();
+    }
+
     private void run(byte[] payload, String requestId, CompletableFuture<InvocationResult> result) {
         Thread thread = Thread.currentThread();
         String threadName = thread.getName();

@@ -25,7 +25,10 @@
  * environments), so handlers need not be thread-safe. An instance is created on first need (a cold start) and
  * reused afterwards; an instance whose invocation timed out is discarded, as Lambda resets the environment. Each
  * invocation runs on a worker thread with the function's class loader as context class loader; past the function's
- * {@code Timeout} the caller gets Lambda's {@code Sandbox.Timedout} error and the worker is interrupted.
+ * {@code Timeout} the caller gets Lambda's {@code Sandbox.Timedout} error and the worker is interrupted. A caller
+ * that would wait longer than the function's timeout anyway (the HTTP API for its integrations and authorizers,
+ * {@link io.pyairtable.local.lambda.LambdaHost#invoke(String, byte[], long)}) runs the invocation on its own thread
+ * instead, with the same timeout rule: two thread hand-offs less per invocation.
  *
  * <h2>Serialization</h2>
  * Events are converted to the handler's input type as the Lambda Java runtime does (Jackson configured like its

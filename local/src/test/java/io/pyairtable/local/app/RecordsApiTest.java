@@ -3,11 +3,15 @@ package io.pyairtable.local.app;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import io.pyairtable.local.LocalCloud;
 import io.pyairtable.local.junit.LocalCloudExtension;
 import io.pyairtable.sandbox.FieldSpec;
 import io.pyairtable.sandbox.TableSpec;
 import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
@@ -18,6 +22,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
 /** Connections and the records API through the project's template: HTTP API → authorizer → RecordsFunction → sandbox. */
 @ExtendWith(LocalCloudExtension.class)
 class RecordsApiTest {
+    private static final ObjectMapper JSON = new ObjectMapper();
 
     private static String q(String value) {
         return URLEncoder.encode(value, StandardCharsets.UTF_8);
@@ -195,6 +200,54 @@ class RecordsApiTest {
         assertThat(deleteOne.status()).as(deleteOne.body()).isEqualTo(200);
         assertThat(api.get(records + "/" + c, user).status()).isEqualTo(404);
         assertThat(api.get(records + "/" + a, user).status()).isEqualTo(404);
+    }
+
+    /**
+     * Table names are path segments: a name with spaces (and other characters a URL must escape) arrives
+     * percent-encoded, is decoded once by the HTTP API, and is escaped again towards Airtable.
+     */
+    @Test
+    void tableNamesWithSpacesAndOtherEscapedCharacters(LocalCloud cloud) throws Exception {
+        RecordsApiClient api = new RecordsApiClient(cloud);
+        String user = api.newUser("Spaces");
+        String base = cloud.sandbox().createBase("Names " + System.nanoTime(), List.of(new TableSpec("Plain",
+                List.of(FieldSpec.text("Name")))));
+        HttpClient http = HttpClient.newHttpClient();
+        List<String> names = List.of("My Table", "Q&A / 50% + more? #1 – déjà vu");
+        for (String name : names) {
+            // the table is made through the sandbox's metadata API, as a user would in Airtable
+            String spec = JSON.createObjectNode().put("name", name).set("fields", JSON.createArrayNode()
+                    .add(JSON.createObjectNode().put("name", "Name").put("type", "singleLineText"))).toString();
+            HttpResponse<String> created = http.send(HttpRequest.newBuilder(cloud.sandbox().baseUrl()
+                    .resolve("/v0/meta/bases/" + base + "/tables"))
+                    .header("Authorization", "Bearer " + cloud.sandbox().demoToken())
+                    .header("Content-Type", "application/json")
+                    .POST(HttpRequest.BodyPublishers.ofString(spec)).build(), HttpResponse.BodyHandlers.ofString());
+            assertThat(created.statusCode()).as(created.body()).isEqualTo(200);
+        }
+        // those calls count against the base's 5 requests per second but bypass the function's shared budget
+        Thread.sleep(1100);
+        for (String name : names) {
+            String records = "/bases/" + base + "/tables/" + pathSegment(name) + "/records";
+            AuthApiClient.Reply written = api.send("POST", records, user,
+                    "{\"records\":[{\"fields\":{\"Name\":\"in " + name.replace("\"", "") + "\"}}]}");
+            assertThat(written.status()).as(name + ": " + written.body()).isEqualTo(201);
+            AuthApiClient.Reply listed = api.get(records + "?pageSize=5", user);
+            assertThat(listed.status()).as(name + ": " + listed.body()).isEqualTo(200);
+            assertThat(listed.json().get("records").findValuesAsText("Name")).containsExactly("in " + name);
+            String recordId = listed.json().at("/records/0/id").asText();
+            AuthApiClient.Reply one = api.get(records + "/" + recordId, user);
+            assertThat(one.status()).as(name + ": " + one.body()).isEqualTo(200);
+        }
+        AuthApiClient.Reply tables = api.get("/bases/" + base + "/tables", user);
+        assertThat(tables.json().get("tables").findValuesAsText("name")).contains("My Table");
+        AuthApiClient.Reply missing = api.get("/bases/" + base + "/tables/My%20Tables/records", user);
+        assertThat(missing.status()).as(missing.body()).isEqualTo(404);
+    }
+
+    /** One path segment, percent-encoded as a browser or curl would send it (space as %20, never +). */
+    private static String pathSegment(String value) {
+        return URLEncoder.encode(value, StandardCharsets.UTF_8).replace("+", "%20");
     }
 
     @Test

@@ -166,6 +166,26 @@ class LambdaHostTest {
                 .isEqualTo("\"slept\"");
     }
 
+    /** A caller that waits longer than the function's timeout gets the same results, computed on its own thread. */
+    @Test
+    void aWaitLongerThanTheTimeoutRunsTheFunctionOnTheCallersThread() throws Exception {
+        String caller = Thread.currentThread().getName();
+        InvocationResult upper = host.invoke("UpperFunction", "\"abc\"".getBytes(StandardCharsets.UTF_8), 10_000);
+        assertThat(upper.payloadAsString()).isEqualTo("\"ABC\"");
+        assertThat(Thread.currentThread().getName()).as("the thread gets its name back").isEqualTo(caller);
+
+        InvocationResult slow = host.invoke("SlowFunction", "{\"millis\":10000}".getBytes(StandardCharsets.UTF_8), 5_000);
+        assertThat(slow.timedOut()).isTrue();
+        assertThat(JSON.readTree(slow.payload()).path("errorType").asText()).isEqualTo("Sandbox.Timedout");
+        assertThat(Thread.interrupted()).as("the timeout's interrupt does not leak to the caller").isFalse();
+
+        // a shorter wait than the function's timeout: a worker runs it, the caller stops waiting in time
+        long start = System.nanoTime();
+        assertThatThrownBy(() -> host.invoke("SlowFunction", "{\"millis\":800}".getBytes(StandardCharsets.UTF_8), 100))
+                .isInstanceOf(java.util.concurrent.TimeoutException.class);
+        assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofMillis(700));
+    }
+
     @Test
     void initialisationErrorsAreReportedAsFunctionErrors() throws Exception {
         InvocationResult failing = host.invoke("FailingConstructorFunction", "{}".getBytes(StandardCharsets.UTF_8));

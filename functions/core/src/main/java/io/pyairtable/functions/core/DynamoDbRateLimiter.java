@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -35,8 +36,11 @@ import software.amazon.awssdk.services.dynamodb.model.ReturnValuesOnConditionChe
  * did, and a window can never contain more than {@code limit} requests — a sliding window, not fixed buckets. The
  * conditional write makes two instances that picked the same slot race safely: one wins, the other gets the
  * current item back ({@code ReturnValuesOnConditionCheckFailure}) and looks again. An instance starts from the item
- * as it last saw it, so the common case is one write per key to acquire and one to release (the base's and the
- * token's release in parallel); a stale view costs a failed condition, never a request too many.
+ * as it last saw it, so the common case is one write per key to acquire and one to release, the base's and the
+ * token's at the same time: one round trip each way. A stale view costs a failed condition, never a request too
+ * many. When the base has no free slot the token's slot is given back at once and claimed again only once the
+ * base's is held (a token slot held while waiting would cost the token's other bases; a base slot held while
+ * waiting for the token costs no one).
  *
  * <p>Clocks: the slot times are written and compared by different machines; {@code margin} (default 20 ms) covers
  * their skew (Lambda hosts are NTP-synchronised far better). A permit never released (the instance died) frees its
@@ -49,8 +53,9 @@ public final class DynamoDbRateLimiter implements RateLimiter {
     public static final Duration DEFAULT_LEASE = Duration.ofMinutes(3);
     private static final long MAX_POLL_MILLIS = 50;
     private static final long TTL_SECONDS = 86_400;
-    private static final ExecutorService RELEASES = Executors.newCachedThreadPool(runnable -> {
-        Thread thread = new Thread(runnable, "rate-limit-release");
+    /** Runs the second of two writes done in parallel (the token's claim, the token's release). */
+    private static final ExecutorService IO = Executors.newCachedThreadPool(runnable -> {
+        Thread thread = new Thread(runnable, "rate-limit-io");
         thread.setDaemon(true);
         return thread;
     });
@@ -98,18 +103,52 @@ public final class DynamoDbRateLimiter implements RateLimiter {
 
     @Override
     public Permit acquire(RateLimitKey key, Instant deadline) throws InterruptedException {
-        // the scarce base slot first, then the token's: a base slot held while waiting for the token costs no one
-        Held base = key.baseId() == null ? null : take(baseKey(key.baseId()), perBase, deadline);
-        if (key.baseId() != null && base == null) {
-            return null;
+        String tokenPk = tokenKey(key.tokenFingerprint());
+        if (key.baseId() == null) {
+            Held token = take(tokenPk, perToken, deadline);
+            return token == null ? null : permit(null, token);
         }
-        Held token = take(tokenKey(key.tokenFingerprint()), perToken, deadline);
-        if (token == null) {
-            if (base != null) {
-                giveBack(base);
+        String basePk = baseKey(key.baseId());
+        Held base = null;
+        Held token = null;
+        if (looksFree(basePk, perBase)) {
+            // the common case in one round trip: both claims at once, each from this instance's last view of its
+            // item (a base known to be busy goes straight to waiting below)
+            CompletableFuture<Held> tokenTry = CompletableFuture.supplyAsync(() -> attempt(tokenPk, perToken), IO);
+            try {
+                base = attempt(basePk, perBase);
+            } catch (RuntimeException failed) {
+                tokenTry.thenAccept(this::giveBackQuietly);
+                throw failed;
             }
-            return null;
+            try {
+                token = tokenTry.join();
+            } catch (CompletionException failed) {
+                giveBackQuietly(base);
+                throw failed.getCause() instanceof RuntimeException cause ? cause : failed;
+            }
         }
+        if (base == null) {
+            // the base is busy: wait for it holding nothing, since a token slot held meanwhile would cost the
+            // token's other bases; then the token's slot, as before (a base slot held meanwhile costs no one)
+            giveBackQuietly(token);
+            token = null;
+            base = take(basePk, perBase, deadline);
+            if (base == null) {
+                return null;
+            }
+        }
+        if (token == null) {
+            token = take(tokenPk, perToken, deadline);
+            if (token == null) {
+                giveBack(base);
+                return null;
+            }
+        }
+        return permit(base, token);
+    }
+
+    private Permit permit(Held base, Held token) {
         return new Permit() {
             private boolean released;
 
@@ -126,7 +165,7 @@ public final class DynamoDbRateLimiter implements RateLimiter {
                 }
                 // the two items in parallel: a slot is usable again only once its write is done, so a slow write
                 // delays the next request but never lets one through early
-                CompletableFuture<Void> tokenFreed = CompletableFuture.runAsync(() -> free(token, freeAt), RELEASES);
+                CompletableFuture<Void> tokenFreed = CompletableFuture.runAsync(() -> free(token, freeAt), IO);
                 free(base, freeAt);
                 tokenFreed.join();
             }
@@ -147,10 +186,34 @@ public final class DynamoDbRateLimiter implements RateLimiter {
         }
     }
 
+    /** Whether this instance's last view of the item shows a free slot and no penalty (true when it has none). */
+    private boolean looksFree(String pk, int limit) {
+        Map<String, AttributeValue> item = hints.getOrDefault(pk, Map.of());
+        long now = clock.millis();
+        return number(item.get("penaltyUntil")) <= now && !freeSlots(item, limit, now).isEmpty();
+    }
+
+    /**
+     * One try, without waiting or reading: claims a slot that this instance's last view of the item shows free.
+     * Null when it shows none (or a penalty), or when another instance took the slot first (the view is then
+     * updated from the item the failed condition returned).
+     */
+    private Held attempt(String pk, int limit) {
+        Map<String, AttributeValue> item = hints.getOrDefault(pk, Map.of());
+        long now = clock.millis();
+        if (number(item.get("penaltyUntil")) > now) {
+            return null;
+        }
+        List<Integer> free = freeSlots(item, limit, now);
+        if (free.isEmpty()) {
+            return null;
+        }
+        return claimOne(pk, item, free, now);
+    }
+
     /** Takes a slot of {@code pk}, waiting until one is free; null if none frees up before {@code deadline}. */
     private Held take(String pk, int limit, Instant deadline) throws InterruptedException {
         long deadlineMillis = deadline.toEpochMilli();
-        String holder = UUID.randomUUID().toString();
         // start from what this instance last saw of the item (usually right): one conditional write in the common
         // case; a failed condition returns the current item, so a wrong guess costs no extra read
         Map<String, AttributeValue> item = hints.getOrDefault(pk, Map.of());
@@ -166,27 +229,13 @@ public final class DynamoDbRateLimiter implements RateLimiter {
                     return null; // no pointless wait: the penalty outlasts the deadline
                 }
             } else {
-                List<Integer> free = new ArrayList<>();
-                long earliest = Long.MAX_VALUE;
-                for (int i = 0; i < limit; i++) {
-                    long freeAt = number(item.get("s" + i));
-                    if (freeAt <= now) {
-                        free.add(i);
-                    } else {
-                        earliest = Math.min(earliest, freeAt);
-                    }
-                }
+                List<Integer> free = freeSlots(item, limit, now);
                 if (!free.isEmpty()) {
-                    int slot = free.get(ThreadLocalRandom.current().nextInt(free.size()));
-                    Map<String, AttributeValue> current = claim(pk, slot, holder, now);
-                    if (current == null) {
-                        Map<String, AttributeValue> mine = new HashMap<>(item);
-                        mine.put("s" + slot, n(now + leaseMillis));
-                        hints.put(pk, mine);
-                        return new Held(pk, slot, holder, item.get("s" + slot));
+                    Held held = claimOne(pk, item, free, now);
+                    if (held != null) {
+                        return held;
                     }
-                    item = current; // another instance took it (or a penalty started): look again
-                    hints.put(pk, item);
+                    item = hints.get(pk); // another instance took it (or a penalty started): look again
                     fresh = true;
                     continue;
                 }
@@ -197,6 +246,10 @@ public final class DynamoDbRateLimiter implements RateLimiter {
                     continue;
                 }
                 // released slots free up at a known time; in-flight ones when their response arrives (poll)
+                long earliest = Long.MAX_VALUE;
+                for (int i = 0; i < limit; i++) {
+                    earliest = Math.min(earliest, number(item.get("s" + i)));
+                }
                 wait = earliest - now;
                 if (earliest > deadlineMillis && earliest - now < leaseMillis - windowMillis) {
                     return null;
@@ -209,6 +262,34 @@ public final class DynamoDbRateLimiter implements RateLimiter {
             Thread.sleep(Math.max(1, Math.min(wait, deadlineMillis - now)));
             fresh = false;
         }
+    }
+
+    private static List<Integer> freeSlots(Map<String, AttributeValue> item, int limit, long now) {
+        List<Integer> free = new ArrayList<>();
+        for (int i = 0; i < limit; i++) {
+            if (number(item.get("s" + i)) <= now) {
+                free.add(i);
+            }
+        }
+        return free;
+    }
+
+    /**
+     * Claims one of the {@code free} slots (chosen at random, so instances with the same view rarely collide):
+     * the slot, or null when the condition failed (the hint then holds the item as it is now).
+     */
+    private Held claimOne(String pk, Map<String, AttributeValue> item, List<Integer> free, long now) {
+        int slot = free.get(ThreadLocalRandom.current().nextInt(free.size()));
+        String holder = UUID.randomUUID().toString();
+        Map<String, AttributeValue> current = claim(pk, slot, holder, now);
+        if (current == null) {
+            Map<String, AttributeValue> mine = new HashMap<>(item);
+            mine.put("s" + slot, n(now + leaseMillis));
+            hints.put(pk, mine);
+            return new Held(pk, slot, holder, item.get("s" + slot));
+        }
+        hints.put(pk, current);
+        return null;
     }
 
     private Map<String, AttributeValue> read(String pk) {
@@ -251,6 +332,24 @@ public final class DynamoDbRateLimiter implements RateLimiter {
     /** An unused slot goes back with its previous value (no request was sent on it). */
     private void giveBack(Held held) {
         write(held, held.previous() == null ? n(0) : held.previous());
+        Map<String, AttributeValue> hint = hints.get(held.pk());
+        if (hint != null) {
+            Map<String, AttributeValue> updated = new HashMap<>(hint);
+            updated.put("s" + held.slot(), held.previous() == null ? n(0) : held.previous());
+            hints.put(held.pk(), updated);
+        }
+    }
+
+    /** As {@link #giveBack} when a failure is already being reported: the slot's lease frees it at the latest. */
+    private void giveBackQuietly(Held held) {
+        if (held == null) {
+            return;
+        }
+        try {
+            giveBack(held);
+        } catch (RuntimeException ignored) {
+            // the lease expires
+        }
     }
 
     private void write(Held held, AttributeValue value) {
