@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.pyairtable.local.aws.AwsEndpoint;
 import io.pyairtable.local.aws.AwsServiceException;
+import io.pyairtable.local.aws.FaultInjectingService;
 import io.pyairtable.local.dynamodb.DynamoDbService;
 import io.pyairtable.local.edge.EdgeRouter;
 import io.pyairtable.local.httpapi.HttpApiServer;
@@ -58,6 +59,7 @@ public final class LocalCloud implements AutoCloseable {
     private URI airtableUrl;
     private LocalTemplate template;
     private DynamoDbService dynamoDb;
+    private FaultInjectingService dynamoDbFaults;
     private SecretsManagerService secrets;
     private StepFunctionsEngine stepFunctions;
     private LocalS3 s3;
@@ -111,12 +113,16 @@ public final class LocalCloud implements AutoCloseable {
     private void startAwsServices() {
         dynamoDb = DynamoDbService.builder().dataFile(dataPath("dynamodb.json")).build();
         started.add(dynamoDb);
+        dynamoDbFaults = new FaultInjectingService(dynamoDb); // what functions and the state machines reach
         secrets = new SecretsManagerService(dataPath("secrets.json"));
         stepFunctions = StepFunctionsEngine.builder().region(LocalNames.REGION).accountId(LocalNames.ACCOUNT_ID)
-                .lambdaInvoker(this::invokeForStepFunctions).dynamoDb(dynamoDb).build();
+                .lambdaInvoker(this::invokeForStepFunctions).dynamoDb(dynamoDbFaults)
+                .sleeper(options.timeScale() == 1.0 ? io.pyairtable.local.stepfunctions.Sleeper.REAL
+                        : duration -> Thread.sleep(Math.round(duration.toMillis() * options.timeScale())))
+                .build();
         started.add(stepFunctions);
         AwsEndpoint jsonServices = AwsEndpoint.start("127.0.0.1", 0,
-                List.of(dynamoDb, secrets, new StepFunctionsService(stepFunctions)));
+                List.of(dynamoDbFaults, secrets, new StepFunctionsService(stepFunctions)));
         started.add(jsonServices);
         s3 = LocalS3.start("127.0.0.1", 0, dataPath("s3"), LocalNames.REGION, corsOrigins());
         started.add(s3);
@@ -337,6 +343,11 @@ public final class LocalCloud implements AutoCloseable {
 
     public LambdaHost lambdas() {
         return lambdas;
+    }
+
+    /** Makes the local DynamoDB fail chosen calls, for fault-injection tests (empty: every call goes through). */
+    public FaultInjectingService dynamoDbFaults() {
+        return dynamoDbFaults;
     }
 
     public StepFunctionsEngine stepFunctions() {

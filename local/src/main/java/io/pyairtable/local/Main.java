@@ -145,7 +145,7 @@ public final class Main {
             throw new IllegalArgumentException("template not found: " + template.toAbsolutePath());
         }
         LocalCloudOptions options = new LocalCloudOptions(template, inMemory ? null : data, "127.0.0.1", api, aws, airtable, frontend,
-                parameters, null, null, log);
+                parameters, null, null, log, 1.0);
         String token = env.get("AIRTABLE_TOKEN");
         if (token != null && !token.isBlank()) {
             options = options.withRealAirtable(token, env.get("AIRTABLE_API_URL"));

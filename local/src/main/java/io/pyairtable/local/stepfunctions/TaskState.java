@@ -10,7 +10,9 @@ import java.util.concurrent.TimeoutException;
 /**
  * {@code Task}: runs its {@link TaskResource} with the effective parameters (Parameters applied to the effective
  * input, or the effective input itself). With {@code TimeoutSeconds} / {@code TimeoutSecondsPath} the call runs on
- * the task pool and fails with {@code States.Timeout} when it takes longer (real time; the call is interrupted).
+ * the task pool and fails with {@code States.Timeout} when it takes longer (real time; the call is interrupted). A
+ * cancelled execution or branch stops waiting for a call at once and leaves it running (AWS abandons a Lambda
+ * invocation the same way: the function runs to its end).
  *
  * <p>History: integrations record TaskScheduled, TaskStarted, TaskSucceeded / TaskFailed / TaskTimedOut; plain
  * Lambda ARNs record the LambdaFunction* events, as AWS does.
@@ -68,12 +70,12 @@ final class TaskState extends ErrorHandlingState {
     private JsonNode call(JsonNode effectiveParameters, Integer timeout, BranchRun run) {
         TaskIntegrations integrations = run.environment().integrations();
         run.throwIfCancelled();
-        if (timeout == null) {
-            return integrations.call(resource, effectiveParameters);
-        }
+        // on the task pool even without a timeout, so that an interrupt (the execution stopped, a sibling Map
+        // iteration or Parallel branch failed) stops the wait at once; the call itself runs on, as a Lambda
+        // invocation AWS has abandoned does
         Future<JsonNode> future = run.environment().taskPool().submit(() -> integrations.call(resource, effectiveParameters));
         try {
-            return future.get(timeout, TimeUnit.SECONDS);
+            return timeout == null ? future.get() : future.get(timeout, TimeUnit.SECONDS);
         } catch (TimeoutException e) {
             future.cancel(true);
             throw new StateFailure(StatesErrors.TIMEOUT, "Task timed out after " + timeout + " seconds");

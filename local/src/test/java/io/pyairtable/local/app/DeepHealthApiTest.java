@@ -23,7 +23,7 @@ class DeepHealthApiTest {
         assertThat(checks.at("/secretsManager/status").asText()).isEqualTo("ok");
         assertThat(checks.at("/airtable/status").asText()).isEqualTo("ok");
         assertThat(checks.at("/airtable/detail").asText()).contains("default token");
-        assertThat(checks.at("/s3/status").asText()).isEqualTo("skipped");
+        assertThat(checks.at("/s3/status").asText()).isEqualTo("ok");
         assertThat(checks.at("/dynamodb/ms").isIntegralNumber()).isTrue();
         assertThat(deep.body()).doesNotContain(cloud.sandbox().demoToken());
     }

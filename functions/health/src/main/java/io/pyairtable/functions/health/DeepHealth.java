@@ -16,12 +16,13 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+import software.amazon.awssdk.services.s3.S3Client;
 import software.amazon.awssdk.services.secretsmanager.SecretsManagerClient;
 
 /**
  * {@code GET /health/deep}: each dependency checked once, with its status and time in ms. DynamoDB: a GetItem on
- * the RateLimits table; Secrets Manager: DescribeSecret of the JWT signing key; S3: skipped (the template has no
- * bucket yet); Airtable: {@code whoami} with the default token when allowed, else an unauthenticated request that
+ * the RateLimits table; Secrets Manager: DescribeSecret of the JWT signing key; S3: HeadBucket of the imports
+ * bucket; Airtable: {@code whoami} with the default token when allowed, else an unauthenticated request that
  * must be answered 401. Failures name the exception class only, never a message that could carry a secret.
  */
 final class DeepHealth {
@@ -58,7 +59,12 @@ final class DeepHealth {
             secrets.describeSecret(b -> b.secretId(jwtSecret));
             return "DescribeSecret of the JWT signing key";
         });
-        checks.put("s3", () -> null); // replaced by "skipped" below
+        String bucket = env.required("IMPORTS_BUCKET");
+        S3Client s3 = aws.configure(S3Client.builder().forcePathStyle(env.has("AWS_ENDPOINT_URL")));
+        checks.put("s3", () -> {
+            s3.headBucket(b -> b.bucket(bucket));
+            return "HeadBucket of the imports bucket";
+        });
         checks.put("airtable", () -> {
             if (allowDefault && !defaultSecret.isEmpty()) {
                 String value = secrets.getSecretValue(b -> b.secretId(defaultSecret)).secretString();
@@ -90,12 +96,6 @@ final class DeepHealth {
         boolean healthy = true;
         for (Map.Entry<String, Check> check : checks.entrySet()) {
             Map<String, Object> result = new LinkedHashMap<>();
-            if (check.getKey().equals("s3")) {
-                result.put("status", "skipped");
-                result.put("detail", "the template declares no S3 bucket yet");
-                results.put("s3", result);
-                continue;
-            }
             long start = System.nanoTime();
             try {
                 String detail = check.getValue().run();

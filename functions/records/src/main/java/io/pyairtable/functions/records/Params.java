@@ -5,6 +5,7 @@ import io.pyairtable.airtable.Ids;
 import io.pyairtable.airtable.RecordQuery;
 import io.pyairtable.airtable.Sort;
 import io.pyairtable.functions.core.ApiError;
+import io.pyairtable.functions.core.airtable.FilterParser;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;

@@ -16,6 +16,7 @@ import io.pyairtable.airtable.Table;
 import io.pyairtable.airtable.UpsertResult;
 import io.pyairtable.airtable.WriteOptions;
 import io.pyairtable.functions.core.ApiError;
+import io.pyairtable.functions.core.AuthorizedUser;
 import io.pyairtable.functions.core.ApiResponses;
 import io.pyairtable.functions.core.AwsClients;
 import io.pyairtable.functions.core.DynamoDbRateLimiter;
@@ -95,7 +96,7 @@ public final class RecordsHandler implements RequestHandler<APIGatewayV2HTTPEven
     }
 
     private APIGatewayV2HTTPResponse route(String route, APIGatewayV2HTTPEvent event) {
-        String user = caller(event);
+        String user = AuthorizedUser.of(event);
         Params params = new Params(event);
         switch (route) {
             case "GET /connections/airtable" -> {
@@ -244,16 +245,6 @@ public final class RecordsHandler implements RequestHandler<APIGatewayV2HTTPEven
     }
 
     /** The user id from the Lambda authorizer's context; a route without one is misconfigured → 401. */
-    static String caller(APIGatewayV2HTTPEvent event) {
-        Map<String, Object> lambda = event == null || event.getRequestContext() == null
-                || event.getRequestContext().getAuthorizer() == null ? null
-                : event.getRequestContext().getAuthorizer().getLambda();
-        Object sub = lambda == null ? null : lambda.get("sub");
-        if (sub == null || String.valueOf(sub).isEmpty()) {
-            throw ApiError.unauthorized("UNAUTHORIZED", "This route needs a valid access token.");
-        }
-        return String.valueOf(sub);
-    }
 
     private static void log(Context context, String line) {
         if (context != null && context.getLogger() != null) {

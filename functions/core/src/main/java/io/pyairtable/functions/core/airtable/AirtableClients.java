@@ -25,6 +25,7 @@ public final class AirtableClients {
     private final URI apiUrl;
     private final RateLimiter limiter;
     private final RetryPolicy retryPolicy;
+    private final Duration requestTimeout;
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
     private final Map<String, AirtableApi> clients = new LinkedHashMap<>(16, 0.75f, true) {
         @Override
@@ -39,9 +40,14 @@ public final class AirtableClients {
 
     /** With another retry policy (the saga hands a rate-limit penalty back to Step Functions instead of waiting). */
     public AirtableClients(URI apiUrl, RateLimiter limiter, RetryPolicy retryPolicy) {
+        this(apiUrl, limiter, retryPolicy, Duration.ofSeconds(10));
+    }
+
+    public AirtableClients(URI apiUrl, RateLimiter limiter, RetryPolicy retryPolicy, Duration requestTimeout) {
         this.apiUrl = apiUrl;
         this.limiter = limiter;
         this.retryPolicy = retryPolicy;
+        this.requestTimeout = requestTimeout;
     }
 
     public synchronized AirtableApi forToken(String token) {
@@ -51,7 +57,7 @@ public final class AirtableClients {
         if (api == null) {
             api = AirtableApi.builder(token).apiUrl(apiUrl).httpClient(http).rateLimiter(limiter)
                     .retryPolicy(retryPolicy)
-                    .requestTimeout(Duration.ofSeconds(10)).build();
+                    .requestTimeout(requestTimeout).build();
             clients.put(key, api);
         }
         return api;

@@ -158,6 +158,19 @@ public final class Connections {
         return token;
     }
 
+    /**
+     * The deployment's default token whatever {@code ALLOW_DEFAULT_AIRTABLE_TOKEN} says: for operator work that has
+     * no user (files dropped under {@code drop/} in the imports bucket). 409 when the secret has no value.
+     */
+    public Token defaultToken() {
+        JsonNode secret = read(config.defaultSecretId());
+        String value = secret == null ? null : secret.path("token").asText(null);
+        if (value == null) {
+            throw new ApiError(409, "NO_AIRTABLE_CONNECTION", "The deployment's default Airtable token is not set.");
+        }
+        return new Token(value, "default");
+    }
+
     /** The secret's JSON, or null when it does not exist. A plain-string secret is read as {"token": value}. */
     private JsonNode read(String secretId) {
         String value;

@@ -1,4 +1,4 @@
-package io.pyairtable.functions.records;
+package io.pyairtable.functions.core.airtable;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;

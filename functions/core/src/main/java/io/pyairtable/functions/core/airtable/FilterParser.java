@@ -1,4 +1,4 @@
-package io.pyairtable.functions.records;
+package io.pyairtable.functions.core.airtable;
 
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -17,14 +17,15 @@ import java.util.Set;
  * names escaped, never pasted). Grammar: a node is {@code {"and":[node…]}}, {@code {"or":[node…]}} or a condition
  * {@code {"field":"Stage","op":"eq","value":"Won"}}; ops {@code eq ne gt gte lt lte contains empty notEmpty};
  * values are strings, numbers or booleans ({@code empty}/{@code notEmpty} take none). Limits: 4,000 characters,
- * depth 5, 50 conditions, field names ≤ 255 and string values ≤ 1,000 characters.
+ * depth 5, 50 conditions, field names ≤ 255 and string values ≤ 1,000 characters. Used by the records API's
+ * {@code filter} parameter and the assistant's {@code list_records}/{@code aggregate} tools.
  */
-final class FilterParser {
-    static final int MAX_LENGTH = 4000;
-    static final int MAX_DEPTH = 5;
-    static final int MAX_CONDITIONS = 50;
-    static final int MAX_FIELD = 255;
-    static final int MAX_VALUE = 1000;
+public final class FilterParser {
+    public static final int MAX_LENGTH = 4000;
+    public static final int MAX_DEPTH = 5;
+    public static final int MAX_CONDITIONS = 50;
+    public static final int MAX_FIELD = 255;
+    public static final int MAX_VALUE = 1000;
     private static final Set<String> OPS = Set.of("eq", "ne", "gt", "gte", "lt", "lte", "contains", "empty",
             "notEmpty");
     private static final ObjectMapper JSON = JsonMapper.builder()
@@ -35,7 +36,7 @@ final class FilterParser {
     private FilterParser() {
     }
 
-    static Formula parse(String text) {
+    public static Formula parse(String text) {
         if (text.length() > MAX_LENGTH) {
             throw invalid("filter is longer than " + MAX_LENGTH + " characters.");
         }
@@ -49,6 +50,14 @@ final class FilterParser {
             throw invalid("filter is empty.");
         }
         return new FilterParser().node(root, 1);
+    }
+
+    /** The same grammar and limits for a filter that is already JSON (e.g. a tool argument of the assistant). */
+    public static Formula parse(JsonNode filter) {
+        if (filter == null || filter.isNull()) {
+            throw invalid("filter is empty.");
+        }
+        return parse(filter.toString());
     }
 
     private Formula node(JsonNode node, int depth) {
