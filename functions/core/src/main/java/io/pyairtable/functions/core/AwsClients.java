@@ -84,7 +84,7 @@ public final class AwsClients {
      * {@code TCP_NODELAY} on {@code HttpURLConnection} sockets, so Nagle's algorithm holds that body back until the
      * server has acknowledged the head — which the server does only once it has woken up and read it (or after its
      * delayed-ACK timer). That costs about a millisecond per call on loopback (measured: an {@code UpdateItem}
-     * 1.7 ms → 0.55 ms, docs/performance.md) and a network round trip per call against AWS. Without the header the
+     * 1.9 → 0.75 ms, docs/performance.md) and up to a network round trip per call against AWS. Without the header the
      * JDK buffers the body (at most {@link #MAX_BUFFERED_BYTES} here), sets {@code Content-Length} itself and sends
      * everything at once. The header is removed before signing, so the signature simply does not cover it (SigV4
      * does not require it). Large bodies and every other protocol (S3 uploads, {@code Expect: 100-continue}) keep
