@@ -38,7 +38,8 @@ public final class AirtableApi {
         this.schemaCacheTtl = b.schemaCacheTtl;
         HttpClient client = b.httpClient != null ? b.httpClient
                 : HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
-        this.http = new AirtableHttp(client, b.token, b.rateLimiter, b.retryPolicy, b.requestTimeout, b.userAgent);
+        this.http = new AirtableHttp(client, b.token, b.rateLimiter, b.retryPolicy, b.requestTimeout, b.userAgent,
+                b.requestListener);
     }
 
     public static Builder builder(String token) {
@@ -127,6 +128,7 @@ public final class AirtableApi {
         private Duration requestTimeout = Duration.ofSeconds(30);
         private Duration schemaCacheTtl = Duration.ofMinutes(1);
         private String userAgent = "pyairtable-java/0.1";
+        private RequestListener requestListener = RequestListener.NONE;
 
         private Builder(String token) {
             if (token == null || token.isBlank()) {
@@ -183,6 +185,12 @@ public final class AirtableApi {
 
         public Builder userAgent(String value) {
             this.userAgent = Objects.requireNonNull(value, "userAgent");
+            return this;
+        }
+
+        /** Told about every response received (metrics: latency, 429s); default {@link RequestListener#NONE}. */
+        public Builder requestListener(RequestListener value) {
+            this.requestListener = Objects.requireNonNull(value, "requestListener");
             return this;
         }
 

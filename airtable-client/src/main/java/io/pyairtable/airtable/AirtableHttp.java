@@ -24,9 +24,15 @@ final class AirtableHttp {
     private final RetryPolicy retry;
     private final Duration requestTimeout;
     private final String userAgent;
+    private final RequestListener listener;
 
     AirtableHttp(HttpClient http, String token, RateLimiter limiter, RetryPolicy retry, Duration requestTimeout,
             String userAgent) {
+        this(http, token, limiter, retry, requestTimeout, userAgent, RequestListener.NONE);
+    }
+
+    AirtableHttp(HttpClient http, String token, RateLimiter limiter, RetryPolicy retry, Duration requestTimeout,
+            String userAgent, RequestListener listener) {
         this.http = http;
         this.authorization = "Bearer " + token;
         this.tokenFingerprint = RateLimitKey.fingerprint(token);
@@ -34,6 +40,7 @@ final class AirtableHttp {
         this.retry = retry;
         this.requestTimeout = requestTimeout;
         this.userAgent = userAgent;
+        this.listener = listener;
     }
 
     String tokenFingerprint() {
@@ -48,7 +55,9 @@ final class AirtableHttp {
             RateLimiter.Permit permit = waitForBudget(key, deadline, request);
             HttpResponse<String> response;
             try {
+                long sent = System.nanoTime();
                 response = http.send(toHttpRequest(request), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+                notify(response.statusCode(), System.nanoTime() - sent);
             } catch (IOException e) {
                 permit.release(); // before any backoff, so others may use the slot meanwhile
                 boolean nothingSent = e instanceof ConnectException;
@@ -86,6 +95,14 @@ final class AirtableHttp {
                 }
             }
             throw ErrorResponses.toException(status, response.body(), request.label());
+        }
+    }
+
+    private void notify(int status, long nanos) {
+        try {
+            listener.onResponse(status, nanos);
+        } catch (RuntimeException ignored) {
+            // observation must never change what the request does
         }
     }
 

@@ -11,13 +11,18 @@ import io.pyairtable.local.dynamodb.DynamoDbService;
 import io.pyairtable.local.edge.EdgeRouter;
 import io.pyairtable.local.httpapi.HttpApiServer;
 import io.pyairtable.local.httpapi.HttpApiServerOptions;
+import io.pyairtable.local.lambda.AsyncInvocations;
 import io.pyairtable.local.lambda.InvocationResult;
+import io.pyairtable.local.lambda.LambdaApiServer;
 import io.pyairtable.local.lambda.LambdaHost;
 import io.pyairtable.local.lambda.LambdaHostOptions;
 import io.pyairtable.local.lambda.UnknownFunctionException;
+import io.pyairtable.local.metrics.EmfCapture;
+import io.pyairtable.local.metrics.LocalMetrics;
 import io.pyairtable.local.s3.LocalS3;
 import io.pyairtable.local.s3.S3Subscription;
 import io.pyairtable.local.secrets.SecretsManagerService;
+import io.pyairtable.local.sqs.SqsService;
 import io.pyairtable.local.stepfunctions.LambdaFailure;
 import io.pyairtable.local.stepfunctions.StepFunctionsEngine;
 import io.pyairtable.local.stepfunctions.StepFunctionsService;
@@ -25,6 +30,7 @@ import io.pyairtable.local.template.FunctionDefinition;
 import io.pyairtable.local.template.GeneratedSecretSpec;
 import io.pyairtable.local.template.LocalNames;
 import io.pyairtable.local.template.LocalTemplate;
+import io.pyairtable.local.template.QueueDefinition;
 import io.pyairtable.local.template.S3EventSource;
 import io.pyairtable.local.template.SecretDefinition;
 import io.pyairtable.local.template.StateMachineDefinition;
@@ -53,6 +59,7 @@ public final class LocalCloud implements AutoCloseable {
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private final List<AutoCloseable> started = new ArrayList<>();
+    private final LocalMetrics metrics = new LocalMetrics();
     private final LocalCloudOptions options;
     private final Duration startup;
     private AirtableSandbox sandbox;
@@ -65,6 +72,8 @@ public final class LocalCloud implements AutoCloseable {
     private LocalS3 s3;
     private EdgeRouter edge;
     private LambdaHost lambdas;
+    private SqsService sqs;
+    private AsyncInvocations asyncInvocations;
     private HttpApiServer api;
 
     private LocalCloud(LocalCloudOptions options) {
@@ -72,6 +81,8 @@ public final class LocalCloud implements AutoCloseable {
         long begin = System.nanoTime();
         // the JDK HTTP server delays small responses by ~40 ms (Nagle) unless told otherwise, before it first starts
         System.setProperty("sun.net.httpserver.nodelay", "true");
+        EmfCapture.register(metrics); // the EMF lines functions print → GET /_local/metrics
+        started.add(() -> EmfCapture.unregister(metrics));
         try {
             startAirtable();
             template = loadTemplate();
@@ -115,6 +126,7 @@ public final class LocalCloud implements AutoCloseable {
         started.add(dynamoDb);
         dynamoDbFaults = new FaultInjectingService(dynamoDb); // what functions and the state machines reach
         secrets = new SecretsManagerService(dataPath("secrets.json"));
+        sqs = new SqsService(dataPath("sqs.json"));
         stepFunctions = StepFunctionsEngine.builder().region(LocalNames.REGION).accountId(LocalNames.ACCOUNT_ID)
                 .lambdaInvoker(this::invokeForStepFunctions).dynamoDb(dynamoDbFaults)
                 .sleeper(options.timeScale() == 1.0 ? io.pyairtable.local.stepfunctions.Sleeper.REAL
@@ -122,17 +134,23 @@ public final class LocalCloud implements AutoCloseable {
                 .build();
         started.add(stepFunctions);
         AwsEndpoint jsonServices = AwsEndpoint.start("127.0.0.1", 0,
-                List.of(dynamoDbFaults, secrets, new StepFunctionsService(stepFunctions)));
+                List.of(dynamoDbFaults, secrets, new StepFunctionsService(stepFunctions), sqs));
         started.add(jsonServices);
         s3 = LocalS3.start("127.0.0.1", 0, dataPath("s3"), LocalNames.REGION, corsOrigins());
         started.add(s3);
+        LambdaApiServer lambdaApi = LambdaApiServer.start("127.0.0.1", 0);
+        started.add(lambdaApi);
         int jsonPort = jsonServices.url().getPort();
         edge = EdgeRouter.start(options.host(), options.edgePort(), Map.of("s3", s3.url().getPort(),
-                "dynamodb", jsonPort, "secretsmanager", jsonPort, "states", jsonPort), "s3");
+                "dynamodb", jsonPort, "secretsmanager", jsonPort, "states", jsonPort, "sqs", jsonPort,
+                "lambda", lambdaApi.url().getPort()), "s3");
         started.add(edge);
         lambdas = new LambdaHost(template, LambdaHostOptions.defaults().withEnvironment(functionEnvironment())
-                .withLog(options.log()));
+                .withLog(options.log()).withMetrics(metrics));
         started.add(lambdas);
+        asyncInvocations = new AsyncInvocations(lambdas, options.timeScale(), sqs::send, options.log());
+        started.add(asyncInvocations);
+        lambdaApi.serve(lambdas, asyncInvocations);
     }
 
     /** What every function gets on top of its template environment, like {@code sam local --env-vars}. */
@@ -156,6 +174,7 @@ public final class LocalCloud implements AutoCloseable {
         template.tables().values().forEach(this::createTable);
         template.buckets().values().forEach(bucket -> s3.ensureBucket(bucket.bucketName()));
         template.secrets().values().forEach(this::createSecret);
+        template.queues().values().forEach(this::createQueue);
         for (StateMachineDefinition machine : template.stateMachines().values()) {
             stepFunctions.createStateMachine(machine.name(), machine.definitionJson(),
                     template.names().roleArn(machine.logicalId() + "Role"));
@@ -211,6 +230,13 @@ public final class LocalCloud implements AutoCloseable {
         }
     }
 
+    private void createQueue(QueueDefinition queue) {
+        sqs.ensureQueue(queue.queueName(), Map.of("MessageRetentionPeriod", queue.messageRetentionSeconds(),
+                "VisibilityTimeout", queue.visibilityTimeoutSeconds(), "DelaySeconds", queue.delaySeconds(),
+                "ReceiveMessageWaitTimeSeconds", queue.receiveWaitSeconds(),
+                "MaximumMessageSize", queue.maximumMessageSize()));
+    }
+
     private void createSecret(SecretDefinition secret) {
         ObjectNode describe = JSON.createObjectNode().put("SecretId", secret.name());
         try {
@@ -260,7 +286,7 @@ public final class LocalCloud implements AutoCloseable {
             return; // nothing to route yet; see docs/local-cloud.md
         }
         HttpApiServerOptions apiOptions = HttpApiServerOptions.onPort(options.apiPort()).withHost(options.host())
-                .withLog(options.log());
+                .withLog(options.log()).withMetrics(metrics);
         if (options.staticFiles() != null) {
             apiOptions = apiOptions.withStaticFiles(options.staticFiles());
         }
@@ -290,14 +316,10 @@ public final class LocalCloud implements AutoCloseable {
         }
     }
 
+    /** S3 invokes its notifications' functions asynchronously: retries and destinations as in AWS. */
     private void invokeAsyncForS3(FunctionDefinition function, JsonNode event) {
         try {
-            lambdas.invokeAsync(function.logicalId(), JSON.writeValueAsBytes(event)).thenAccept(result -> {
-                if (result.isError()) {
-                    options.log().println("[s3] " + function.logicalId() + " failed on an S3 event: "
-                            + result.errorType() + " " + result.payloadAsString());
-                }
-            });
+            asyncInvocations.invoke(function.logicalId(), JSON.writeValueAsBytes(event));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -348,6 +370,21 @@ public final class LocalCloud implements AutoCloseable {
     /** Makes the local DynamoDB fail chosen calls, for fault-injection tests (empty: every call goes through). */
     public FaultInjectingService dynamoDbFaults() {
         return dynamoDbFaults;
+    }
+
+    /** The local SQS (queues of the template, Lambda's SQS destinations). */
+    public SqsService sqs() {
+        return sqs;
+    }
+
+    /** Asynchronous invocations with retries and destinations (what S3 notifications go through). */
+    public AsyncInvocations asyncInvocations() {
+        return asyncInvocations;
+    }
+
+    /** The metrics the functions emitted (EMF), as {@code GET /_local/metrics} serves them. */
+    public LocalMetrics metrics() {
+        return metrics;
     }
 
     public StepFunctionsEngine stepFunctions() {

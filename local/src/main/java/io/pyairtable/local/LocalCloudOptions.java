@@ -19,8 +19,9 @@ import java.util.Objects;
  * @param airtableToken a real Airtable personal access token: no sandbox is started and functions talk to
  *                      {@code airtableUrl}; null = the sandbox with its demo base
  * @param airtableUrl   Airtable API URL used with {@code airtableToken} (default https://api.airtable.com)
- * @param timeScale     factor applied to Step Functions' waits (Wait states, Retry intervals): 1 = real time; tests
- *                      of retries that AWS spaces 30 s apart use a small factor
+ * @param timeScale     factor applied to Step Functions' waits (Wait states, Retry intervals) and to Lambda's
+ *                      retries of asynchronous events (1 and 2 minutes apart in AWS) and their age: 1 = real time;
+ *                      tests of retries that AWS spaces 30 s or minutes apart use a small factor
  */
 public record LocalCloudOptions(Path template, Path dataDir, String host, int apiPort, int edgePort, int airtablePort,
         Path staticFiles, Map<String, String> parameters, String airtableToken, String airtableUrl, PrintStream log,

@@ -33,9 +33,10 @@ public final class Main {
             Environment:
               AIRTABLE_TOKEN       use the real Airtable with this personal access token instead of the sandbox
               AIRTABLE_API_URL     Airtable API URL with AIRTABLE_TOKEN (default https://api.airtable.com)
-            Services: DynamoDB, S3 (with event notifications), Secrets Manager and Step Functions behind one
-            endpoint (AWS_ENDPOINT_URL=http://127.0.0.1:4566; S3 requests must be signed with the access key
-            pyairtable-local / secret pyairtable-local-secret); Lambda functions and the HTTP API from the template.
+            Services: DynamoDB, S3 (with event notifications), Secrets Manager, Step Functions, SQS and Lambda's
+            Invoke API behind one endpoint (AWS_ENDPOINT_URL=http://127.0.0.1:4566; S3 requests must be signed with
+            the access key pyairtable-local / secret pyairtable-local-secret); Lambda functions and the HTTP API from
+            the template.
             """;
 
     private Main() {}
@@ -79,7 +80,14 @@ public final class Main {
         }
         if (command.equals("invoke")) {
             try (LocalCloud cloud = LocalCloud.start(options.withPorts(0, 0, 0).withLog(err))) {
-                return new LocalInvokeCommand(cloud.lambdas()).run(function, event, out, err);
+                // as sam local invoke: what the function prints (its JSON log lines, EMF) on err, the response on out
+                PrintStream stdout = System.out;
+                System.setOut(err);
+                try {
+                    return new LocalInvokeCommand(cloud.lambdas()).run(function, event, out, err);
+                } finally {
+                    System.setOut(stdout);
+                }
             }
         }
         LocalCloud cloud;

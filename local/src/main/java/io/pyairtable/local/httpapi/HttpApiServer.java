@@ -5,6 +5,7 @@ import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 import io.pyairtable.local.lambda.FunctionInvoker;
 import io.pyairtable.local.lambda.InvocationResult;
+import io.pyairtable.local.metrics.LocalMetrics;
 import io.pyairtable.local.template.HttpApiDefinition;
 import io.pyairtable.local.template.HttpApiEventSource;
 import io.pyairtable.local.template.LocalTemplate;
@@ -34,6 +35,7 @@ import java.util.concurrent.atomic.AtomicInteger;
  * (413), CORS preflight, route selection (404), Lambda authorizer (401/403/500), the 2.0 event, the function through
  * the {@link FunctionInvoker} within the route's integration timeout (503), and the response mapping (500 on a
  * function error or an invalid response). GET requests no route claims go to the static files, when configured.
+ * {@code GET /_local/metrics} answers the functions' metrics ({@link LocalMetrics}) before any route: local only.
  */
 public final class HttpApiServer implements AutoCloseable {
     private static final SecureRandom RANDOM = new SecureRandom();
@@ -43,6 +45,8 @@ public final class HttpApiServer implements AutoCloseable {
      * the local cloud's main should set it first thing; setting it here covers the case where this server is first.
      */
     static final String NO_DELAY_PROPERTY = "sun.net.httpserver.nodelay";
+    /** The local cloud's metrics (docs/observability.md); not part of the template or of API Gateway. */
+    public static final String METRICS_PATH = "/_local/metrics";
 
     static {
         if (System.getProperty(NO_DELAY_PROPERTY) == null) {
@@ -159,6 +163,10 @@ public final class HttpApiServer implements AutoCloseable {
     private GatewayResponse handle(IncomingRequest request, String requestId, Instant received) throws IOException {
         if (cors != null && CorsPolicy.isPreflight(request)) {
             return cors.preflight(request);
+        }
+        if (options.metrics() != null && request.rawPath().equals(METRICS_PATH) && request.method().equals("GET")) {
+            return new GatewayResponse(200, json.writeValueAsBytes(options.metrics().snapshot()))
+                    .header("content-type", "application/json").header("cache-control", "no-store");
         }
         Optional<RouteTable.RouteMatch> match = routes.match(request.method(), request.rawPath());
         if (match.isEmpty() || (match.get().route().isDefault() && isStaticRequest(request))) {

@@ -1,5 +1,6 @@
 package io.pyairtable.local.httpapi;
 
+import io.pyairtable.local.metrics.LocalMetrics;
 import java.io.PrintStream;
 import java.nio.file.Path;
 
@@ -11,28 +12,34 @@ import java.nio.file.Path;
  * @param apiLogicalId which {@code AWS::Serverless::HttpApi} of the template to serve; null when it has exactly one
  * @param staticFiles directory served for unrouted GET requests (the built frontend), or null
  * @param log where gateway messages go (function errors, invalid responses)
+ * @param metrics served at {@code GET /_local/metrics} (local only, not an API Gateway feature), or null
  */
-public record HttpApiServerOptions(String host, int port, String apiLogicalId, Path staticFiles, PrintStream log) {
+public record HttpApiServerOptions(String host, int port, String apiLogicalId, Path staticFiles, PrintStream log,
+        LocalMetrics metrics) {
     /** Request bodies above this are refused with 413, as HTTP APIs do. */
     public static final int MAX_BODY_BYTES = 10 * 1024 * 1024;
 
     public static HttpApiServerOptions onPort(int port) {
-        return new HttpApiServerOptions("127.0.0.1", port, null, null, System.out);
+        return new HttpApiServerOptions("127.0.0.1", port, null, null, System.out, null);
     }
 
     public HttpApiServerOptions withApi(String logicalId) {
-        return new HttpApiServerOptions(host, port, logicalId, staticFiles, log);
+        return new HttpApiServerOptions(host, port, logicalId, staticFiles, log, metrics);
     }
 
     public HttpApiServerOptions withStaticFiles(Path directory) {
-        return new HttpApiServerOptions(host, port, apiLogicalId, directory, log);
+        return new HttpApiServerOptions(host, port, apiLogicalId, directory, log, metrics);
     }
 
     public HttpApiServerOptions withHost(String address) {
-        return new HttpApiServerOptions(address, port, apiLogicalId, staticFiles, log);
+        return new HttpApiServerOptions(address, port, apiLogicalId, staticFiles, log, metrics);
     }
 
     public HttpApiServerOptions withLog(PrintStream out) {
-        return new HttpApiServerOptions(host, port, apiLogicalId, staticFiles, out);
+        return new HttpApiServerOptions(host, port, apiLogicalId, staticFiles, out, metrics);
+    }
+
+    public HttpApiServerOptions withMetrics(LocalMetrics served) {
+        return new HttpApiServerOptions(host, port, apiLogicalId, staticFiles, log, served);
     }
 }

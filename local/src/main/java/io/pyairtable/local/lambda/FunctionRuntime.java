@@ -1,6 +1,8 @@
 package io.pyairtable.local.lambda;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.pyairtable.local.metrics.EmfCapture;
+import io.pyairtable.local.metrics.LocalMetrics;
 import io.pyairtable.local.template.FunctionDefinition;
 import java.io.PrintStream;
 import java.time.Duration;
@@ -29,18 +31,21 @@ final class FunctionRuntime {
     private final ClassLoader classLoader;
     private final ObjectMapper mapper;
     private final PrintStream log;
+    private final LocalMetrics metrics;
     private final ExecutorService workers;
     private final ScheduledExecutorService timers;
     private final Deque<Container> idle = new ConcurrentLinkedDeque<>();
     private volatile Handler handler;
 
     FunctionRuntime(FunctionDefinition function, Map<String, String> environment, ClassLoader classLoader,
-            ObjectMapper mapper, PrintStream log, ExecutorService workers, ScheduledExecutorService timers) {
+            ObjectMapper mapper, PrintStream log, LocalMetrics metrics, ExecutorService workers,
+            ScheduledExecutorService timers) {
         this.function = function;
         this.environment = environment;
         this.classLoader = classLoader;
         this.mapper = mapper;
         this.log = log;
+        this.metrics = metrics;
         this.workers = workers;
         this.timers = timers;
     }
@@ -72,6 +77,14 @@ final class FunctionRuntime {
     }
 
     private void run(byte[] payload, String requestId, CompletableFuture<InvocationResult> result) {
+        // what the function prints meanwhile on this thread (EMF metrics) belongs to this cloud
+        EmfCapture.attributedTo(metrics, () -> {
+            runAttributed(payload, requestId, result);
+            return null;
+        });
+    }
+
+    private void runAttributed(byte[] payload, String requestId, CompletableFuture<InvocationResult> result) {
         Thread thread = Thread.currentThread();
         String threadName = thread.getName();
         ClassLoader previousLoader = thread.getContextClassLoader();

@@ -93,7 +93,7 @@ public final class LambdaHost implements FunctionInvoker, AutoCloseable {
         FunctionDefinition function = function(reference);
         return runtimes.computeIfAbsent(function.logicalId(), id -> new FunctionRuntime(function,
                 FunctionEnvironment.of(function, options.environment(), options.functionEnvironment().getOrDefault(id, Map.of())),
-                options.classLoader(), LambdaSerialization.mapper(), options.log(), workers, timers));
+                options.classLoader(), LambdaSerialization.mapper(), options.log(), options.metrics(), workers, timers));
     }
 
     /** Stops the worker threads, interrupting invocations still running. */

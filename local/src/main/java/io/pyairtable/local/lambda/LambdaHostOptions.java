@@ -1,5 +1,6 @@
 package io.pyairtable.local.lambda;
 
+import io.pyairtable.local.metrics.LocalMetrics;
 import java.io.PrintStream;
 import java.util.Map;
 
@@ -11,9 +12,11 @@ import java.util.Map;
  *     dummy credentials...), overriding the template's
  * @param functionEnvironment per function logical id, variables overriding everything else
  * @param log where function logs ({@code LambdaLogger}) and host messages go
+ * @param metrics where the EMF lines the functions print while they run are counted
+ *     ({@link io.pyairtable.local.metrics.EmfCapture}), or null
  */
 public record LambdaHostOptions(ClassLoader classLoader, Map<String, String> environment,
-        Map<String, Map<String, String>> functionEnvironment, PrintStream log) {
+        Map<String, Map<String, String>> functionEnvironment, PrintStream log, LocalMetrics metrics) {
     public LambdaHostOptions {
         environment = Map.copyOf(environment);
         functionEnvironment = Map.copyOf(functionEnvironment);
@@ -23,22 +26,26 @@ public record LambdaHostOptions(ClassLoader classLoader, Map<String, String> env
     public static LambdaHostOptions defaults() {
         ClassLoader loader = Thread.currentThread().getContextClassLoader();
         return new LambdaHostOptions(loader != null ? loader : LambdaHost.class.getClassLoader(), Map.of(), Map.of(),
-                System.out);
+                System.out, null);
     }
 
     public LambdaHostOptions withClassLoader(ClassLoader loader) {
-        return new LambdaHostOptions(loader, environment, functionEnvironment, log);
+        return new LambdaHostOptions(loader, environment, functionEnvironment, log, metrics);
     }
 
     public LambdaHostOptions withEnvironment(Map<String, String> variables) {
-        return new LambdaHostOptions(classLoader, variables, functionEnvironment, log);
+        return new LambdaHostOptions(classLoader, variables, functionEnvironment, log, metrics);
     }
 
     public LambdaHostOptions withFunctionEnvironment(Map<String, Map<String, String>> variables) {
-        return new LambdaHostOptions(classLoader, environment, variables, log);
+        return new LambdaHostOptions(classLoader, environment, variables, log, metrics);
     }
 
     public LambdaHostOptions withLog(PrintStream out) {
-        return new LambdaHostOptions(classLoader, environment, functionEnvironment, out);
+        return new LambdaHostOptions(classLoader, environment, functionEnvironment, out, metrics);
+    }
+
+    public LambdaHostOptions withMetrics(LocalMetrics sink) {
+        return new LambdaHostOptions(classLoader, environment, functionEnvironment, log, sink);
     }
 }

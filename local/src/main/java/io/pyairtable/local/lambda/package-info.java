@@ -35,5 +35,12 @@
  * serializer, with the special cases for {@code S3Event}, {@code ScheduledEvent} and Joda {@code DateTime});
  * {@code RequestStreamHandler}s get the raw bytes. Errors come back in Lambda's shape:
  * {@code {"errorMessage", "errorType", "stackTrace": [...], "cause": {...}}}.
+ *
+ * <h2>Asynchronous invocations and the Invoke API</h2>
+ * {@link io.pyairtable.local.lambda.AsyncInvocations} is Lambda's asynchronous invocation (what S3 notifications and
+ * Invoke with {@code InvocationType: Event} use): a function's {@code EventInvokeConfig} retries (one and two
+ * minutes apart, scaled by the local cloud's time scale), event age limit, and SQS destinations receiving AWS's
+ * invocation records. {@link io.pyairtable.local.lambda.LambdaApiServer} serves Lambda's REST {@code Invoke} on the
+ * local AWS endpoint. See docs/local-cloud.md and docs/recovery.md.
  */
 package io.pyairtable.local.lambda;

@@ -18,10 +18,11 @@ import java.util.Map;
  * @param events triggers this local cloud emulates
  * @param policies {@code Policies} as written in the template (unresolved): IAM is not enforced locally
  * @param codeUri {@code CodeUri} or null
+ * @param asyncConfig {@code EventInvokeConfig}: retries and destinations of asynchronous invocations
  */
 public record FunctionDefinition(String logicalId, String functionName, String functionArn, HandlerReference handler,
         String runtime, int memorySize, int timeoutSeconds, List<String> architectures, Map<String, String> environment,
-        List<EventSource> events, Object policies, String codeUri) {
+        List<EventSource> events, Object policies, String codeUri, AsyncInvokeConfig asyncConfig) {
     public FunctionDefinition {
         architectures = List.copyOf(architectures);
         environment = Immutables.map(environment);

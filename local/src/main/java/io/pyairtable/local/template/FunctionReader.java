@@ -8,13 +8,13 @@ import java.util.Set;
 /** Reads an {@code AWS::Serverless::Function} (Globals already merged) into a {@link FunctionDefinition}. */
 final class FunctionReader {
     static final Set<String> SUPPORTED = Set.of("Handler", "Runtime", "CodeUri", "MemorySize", "Timeout", "Environment",
-            "Events", "Architectures", "FunctionName", "Description", "PackageType");
+            "Events", "Architectures", "FunctionName", "Description", "PackageType", "EventInvokeConfig");
     static final Set<String> KEPT_RAW = Set.of("Policies");
     static final Set<String> IGNORED = Set.of("Tracing", "Tags", "Role", "Layers", "AutoPublishAlias",
             "DeploymentPreference", "ReservedConcurrentExecutions", "ProvisionedConcurrencyConfig", "LoggingConfig",
             "SnapStart", "EphemeralStorage", "VpcConfig", "KmsKeyArn", "PermissionsBoundary", "PropagateTags",
             "RuntimeManagementConfig", "RecursiveLoop", "AssumeRolePolicyDocument", "RolePath", "CodeSigningConfigArn",
-            "DeadLetterQueue", "EventInvokeConfig", "SourceKMSKeyArn", "VersionDescription", "AutoPublishCodeSha256",
+            "DeadLetterQueue", "SourceKMSKeyArn", "VersionDescription", "AutoPublishCodeSha256",
             "AutoPublishAliasAllProperties");
 
     private static final Set<String> METHODS = Set.of("GET", "POST", "PUT", "PATCH", "DELETE", "HEAD", "OPTIONS", "ANY");
@@ -47,7 +47,46 @@ final class FunctionReader {
         return new FunctionDefinition(input.logicalId(), functionName, names.functionArn(functionName), handler, runtime,
                 memory, timeout, architectures.isEmpty() ? List.of("x86_64") : architectures,
                 environment.stringMap("Variables"), events(props.map("Events"), stack),
-                input.rawProperties().get("Policies"), props.optionalString("CodeUri"));
+                input.rawProperties().get("Policies"), props.optionalString("CodeUri"),
+                asyncConfig(props.map("EventInvokeConfig"), props.has("EventInvokeConfig")));
+    }
+
+    private static AsyncInvokeConfig asyncConfig(PropertyReader config, boolean present) {
+        if (!present) {
+            return AsyncInvokeConfig.DEFAULTS;
+        }
+        config.requireKnownKeys(Set.of("MaximumRetryAttempts", "MaximumEventAgeInSeconds", "DestinationConfig"), Set.of());
+        int retries = config.integer("MaximumRetryAttempts", AsyncInvokeConfig.DEFAULT_RETRY_ATTEMPTS);
+        if (retries < 0 || retries > 2) {
+            throw new TemplateException(config.pathOf("MaximumRetryAttempts"), "must be 0 to 2, got " + retries);
+        }
+        int age = config.integer("MaximumEventAgeInSeconds", AsyncInvokeConfig.DEFAULT_MAXIMUM_EVENT_AGE_SECONDS);
+        if (age < 60 || age > 21_600) {
+            throw new TemplateException(config.pathOf("MaximumEventAgeInSeconds"), "must be 60 to 21600, got " + age);
+        }
+        PropertyReader destinations = config.map("DestinationConfig");
+        destinations.requireKnownKeys(Set.of("OnSuccess", "OnFailure"), Set.of());
+        return new AsyncInvokeConfig(retries, age, destination(destinations, "OnSuccess"),
+                destination(destinations, "OnFailure"));
+    }
+
+    private static AsyncInvokeConfig.Destination destination(PropertyReader destinations, String key) {
+        if (!destinations.has(key)) {
+            return null;
+        }
+        PropertyReader destination = destinations.map(key);
+        destination.requireKnownKeys(Set.of("Type", "Destination"), Set.of());
+        String type = destination.string("Type");
+        if (!type.equals("SQS")) {
+            throw new TemplateException(destination.pathOf("Type"), "destination type " + type
+                    + " is not emulated locally (supported: SQS)");
+        }
+        String arn = destination.optionalString("Destination");
+        if (arn == null || !arn.startsWith("arn:aws:sqs:")) {
+            throw new TemplateException(destination.pathOf("Destination"),
+                    "must be the ARN of an AWS::SQS::Queue of this template (!GetAtt Queue.Arn), got " + arn);
+        }
+        return new AsyncInvokeConfig.Destination(type, arn);
     }
 
     private static List<EventSource> events(PropertyReader events, StackResources stack) {

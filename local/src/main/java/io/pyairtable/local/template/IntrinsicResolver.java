@@ -170,6 +170,9 @@ final class IntrinsicResolver {
         if (resources.exists(name)) {
             return resources.ref(name, path);
         }
+        if (name.endsWith(".Alias") && resources.exists(name.substring(0, name.length() - ".Alias".length()))) {
+            return resources.aliasRef(name.substring(0, name.length() - ".Alias".length()), path);
+        }
         throw new TemplateException(path, "Ref to " + name + ", which is neither a parameter nor a resource");
     }
 

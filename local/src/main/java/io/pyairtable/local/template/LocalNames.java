@@ -15,7 +15,9 @@ import java.util.Optional;
  *   <li>{@code AWS::S3::Bucket}: the bucket name ({@code BucketName} or generated, lower case);</li>
  *   <li>{@code AWS::Serverless::StateMachine}: the state machine ARN;</li>
  *   <li>{@code AWS::SecretsManager::Secret}: the secret's (partial) ARN, accepted by Secrets Manager as a SecretId;</li>
- *   <li>{@code AWS::Serverless::HttpApi}: the API id.</li>
+ *   <li>{@code AWS::Serverless::HttpApi}: the API id;</li>
+ *   <li>{@code AWS::SQS::Queue}: the queue URL, in AWS's form ({@link #queueUrl}); the local SQS accepts it (and any
+ *       URL ending in {@code /<account>/<name>}) whatever endpoint the client sends it to.</li>
  * </ul>
  */
 public final class LocalNames {
@@ -92,6 +94,15 @@ public final class LocalNames {
     /** A partial secret ARN (without the six random characters), which Secrets Manager accepts as a SecretId. */
     public String secretArn(String secretName) {
         return "arn:aws:secretsmanager:" + REGION + ":" + ACCOUNT_ID + ":secret:" + secretName;
+    }
+
+    public String queueArn(String queueName) {
+        return "arn:aws:sqs:" + REGION + ":" + ACCOUNT_ID + ":" + queueName;
+    }
+
+    /** A queue URL as SQS gives it: {@code https://sqs.<region>.amazonaws.com/<account>/<name>}. */
+    public static String queueUrl(String queueName) {
+        return "https://sqs." + REGION + "." + URL_SUFFIX + "/" + ACCOUNT_ID + "/" + queueName;
     }
 
     public String roleArn(String roleName) {

@@ -19,13 +19,15 @@ public final class LocalTemplate {
     private final Map<String, BucketDefinition> buckets;
     private final Map<String, StateMachineDefinition> stateMachines;
     private final Map<String, SecretDefinition> secrets;
+    private final Map<String, QueueDefinition> queues;
     private final List<IgnoredResource> ignoredResources;
     private final Map<String, Object> outputs;
 
     LocalTemplate(Path file, LocalNames names, Map<String, String> parameters, Map<String, FunctionDefinition> functions,
             Map<String, HttpApiDefinition> httpApis, Map<String, TableDefinition> tables,
             Map<String, BucketDefinition> buckets, Map<String, StateMachineDefinition> stateMachines,
-            Map<String, SecretDefinition> secrets, List<IgnoredResource> ignoredResources, Map<String, Object> outputs) {
+            Map<String, SecretDefinition> secrets, Map<String, QueueDefinition> queues,
+            List<IgnoredResource> ignoredResources, Map<String, Object> outputs) {
         this.file = file;
         this.names = names;
         this.parameters = Immutables.map(parameters);
@@ -35,6 +37,7 @@ public final class LocalTemplate {
         this.buckets = Immutables.map(buckets);
         this.stateMachines = Immutables.map(stateMachines);
         this.secrets = Immutables.map(secrets);
+        this.queues = Immutables.map(queues);
         this.ignoredResources = List.copyOf(ignoredResources);
         this.outputs = Immutables.deepMap(outputs);
     }
@@ -87,6 +90,11 @@ public final class LocalTemplate {
         return secrets;
     }
 
+    /** SQS queues by logical id. */
+    public Map<String, QueueDefinition> queues() {
+        return queues;
+    }
+
     /** Resources of types in {@link ResourceTypes#IGNORED_LOCALLY}. */
     public List<IgnoredResource> ignoredResources() {
         return ignoredResources;
@@ -121,6 +129,6 @@ public final class LocalTemplate {
     public String toString() {
         return "LocalTemplate[" + (file == null ? "<text>" : file) + ": " + functions.size() + " functions, "
                 + httpApis.size() + " HTTP APIs, " + tables.size() + " tables, " + buckets.size() + " buckets, "
-                + stateMachines.size() + " state machines, " + secrets.size() + " secrets]";
+                + stateMachines.size() + " state machines, " + secrets.size() + " secrets, " + queues.size() + " queues]";
     }
 }

@@ -7,5 +7,11 @@ interface ResourceReferences {
 
     Object ref(String logicalId, String path);
 
+    /**
+     * SAM's {@code !Ref <Function>.Alias}: the alias ARN of a function with {@code AutoPublishAlias}. Locally a function
+     * has one unpublished version, so the qualifier is carried along and ignored when the function is invoked.
+     */
+    Object aliasRef(String functionLogicalId, String path);
+
     Object getAtt(String logicalId, String attribute, String path);
 }

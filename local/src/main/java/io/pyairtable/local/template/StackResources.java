@@ -47,8 +47,20 @@ final class StackResources implements ResourceReferences {
             case ResourceTypes.STATE_MACHINE -> names.stateMachineArn(physicalName(logicalId));
             case ResourceTypes.SECRET -> names.secretArn(physicalName(logicalId));
             case ResourceTypes.HTTP_API -> names.apiId(logicalId);
+            case ResourceTypes.QUEUE -> LocalNames.queueUrl(physicalName(logicalId));
             default -> physicalName(logicalId);
         };
+    }
+
+    @Override
+    public Object aliasRef(String functionLogicalId, String path) {
+        Object alias = ResourceTypes.FUNCTION.equals(types.get(functionLogicalId))
+                ? properties.getOrDefault(functionLogicalId, Map.of()).get("AutoPublishAlias") : null;
+        if (!(alias instanceof String name) || name.isEmpty()) {
+            throw new TemplateException(path, "Ref to " + functionLogicalId + ".Alias needs an AWS::Serverless::Function"
+                    + " with AutoPublishAlias");
+        }
+        return names.functionArn(physicalName(functionLogicalId)) + ":" + name;
     }
 
     @Override
@@ -66,6 +78,9 @@ final class StackResources implements ResourceReferences {
             case ResourceTypes.STATE_MACHINE + ".Name" -> name;
             case ResourceTypes.SECRET + ".Id" -> names.secretArn(name);
             case ResourceTypes.HTTP_API + ".ApiEndpoint" -> names.apiEndpoint(name);
+            case ResourceTypes.QUEUE + ".Arn" -> names.queueArn(name);
+            case ResourceTypes.QUEUE + ".QueueName" -> name;
+            case ResourceTypes.QUEUE + ".QueueUrl" -> LocalNames.queueUrl(name);
             case ImplicitResources.ROLE_TYPE + ".Arn" -> names.roleArn(name);
             default -> null;
         };
@@ -91,6 +106,7 @@ final class StackResources implements ResourceReferences {
             case ResourceTypes.TABLE -> "TableName";
             case ResourceTypes.BUCKET -> "BucketName";
             case ResourceTypes.STATE_MACHINE, ResourceTypes.SECRET -> "Name";
+            case ResourceTypes.QUEUE -> "QueueName";
             default -> null;
         };
         Object written = property == null ? null : properties.getOrDefault(logicalId, Map.of()).get(property);

@@ -35,6 +35,11 @@ public final class TemplateLoader {
         }
 
         @Override
+        public Object aliasRef(String functionLogicalId, String path) {
+            throw new IllegalStateException();
+        }
+
+        @Override
         public Object getAtt(String logicalId, String attribute, String path) {
             throw new IllegalStateException();
         }
@@ -184,6 +189,7 @@ public final class TemplateLoader {
         Map<String, BucketDefinition> buckets = new LinkedHashMap<>();
         Map<String, StateMachineDefinition> stateMachines = new LinkedHashMap<>();
         Map<String, SecretDefinition> secrets = new LinkedHashMap<>();
+        Map<String, QueueDefinition> queues = new LinkedHashMap<>();
         List<IgnoredResource> ignored = new ArrayList<>();
 
         stack.ofType(ResourceTypes.HTTP_API).forEach((id, props) -> apis.put(id, HttpApiReader.read(
@@ -201,12 +207,15 @@ public final class TemplateLoader {
                         resolver), stack, names, baseDirectory)));
         stack.ofType(ResourceTypes.SECRET).forEach((id, props) -> secrets.put(id, SecretReader.read(
                 input(id, props, SecretReader.SUPPORTED, Set.of(), SecretReader.IGNORED, resolver), stack, names)));
+        stack.ofType(ResourceTypes.QUEUE).forEach((id, props) -> queues.put(id, QueueReader.read(
+                input(id, props, QueueReader.SUPPORTED, Set.of(), QueueReader.IGNORED, resolver), stack, names)));
         for (String type : ResourceTypes.IGNORED_LOCALLY) {
             stack.ofType(type).keySet().forEach(id -> ignored.add(new IgnoredResource(id, type)));
         }
         checkRoutes(functions, apis);
+        checkDestinations(functions, queues);
         return new LocalTemplate(file, names, parameterStrings(parameters), functions, apis, tables, buckets,
-                stateMachines, secrets, ignored, outputs(outputsSection, resolver));
+                stateMachines, secrets, queues, ignored, outputs(outputsSection, resolver));
     }
 
     private static ResourceInput input(String logicalId, Map<String, Object> properties, Set<String> supported,
@@ -243,6 +252,21 @@ public final class TemplateLoader {
                 String previous = owners.putIfAbsent(route, function.logicalId());
                 if (previous != null) {
                     throw new TemplateException(path, "route " + event.routeKey() + " is already taken by " + previous);
+                }
+            }
+        }
+    }
+
+    /** An SQS destination of an EventInvokeConfig must be a queue of this template (the local cloud creates it). */
+    private static void checkDestinations(Map<String, FunctionDefinition> functions, Map<String, QueueDefinition> queues) {
+        for (FunctionDefinition function : functions.values()) {
+            AsyncInvokeConfig config = function.asyncConfig();
+            for (String key : new String[] {"OnSuccess", "OnFailure"}) {
+                AsyncInvokeConfig.Destination destination = key.equals("OnSuccess") ? config.onSuccess() : config.onFailure();
+                if (destination != null && queues.values().stream().noneMatch(q -> q.arn().equals(destination.arn()))) {
+                    throw new TemplateException("Resources." + function.logicalId()
+                            + ".Properties.EventInvokeConfig.DestinationConfig." + key + ".Destination",
+                            "no AWS::SQS::Queue of this template has the ARN " + destination.arn());
                 }
             }
         }

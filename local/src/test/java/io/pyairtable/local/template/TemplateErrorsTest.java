@@ -24,10 +24,10 @@ class TemplateErrorsTest {
 
     @Test
     void unknownResourceTypeNamesTheResource() {
-        loading("  Queue:\n    Type: AWS::SQS::Queue\n")
-                .hasMessageContaining("resource Queue (Resources.Queue.Type)")
-                .hasMessageContaining("AWS::SQS::Queue is not supported")
-                .extracting(e -> ((TemplateException) e).resource()).isEqualTo("Queue");
+        loading("  Stream:\n    Type: AWS::Kinesis::Stream\n")
+                .hasMessageContaining("resource Stream (Resources.Stream.Type)")
+                .hasMessageContaining("AWS::Kinesis::Stream is not supported")
+                .extracting(e -> ((TemplateException) e).resource()).isEqualTo("Stream");
     }
 
     @Test
@@ -49,6 +49,25 @@ class TemplateErrorsTest {
         loading(FUNCTION + "      FunctionUrlConfig: {AuthType: NONE}\n")
                 .hasMessageContaining("Resources.Fn.Properties.FunctionUrlConfig")
                 .hasMessageContaining("unsupported property [FunctionUrlConfig]");
+    }
+
+    @Test
+    void aliasRefNeedsAutoPublishAlias() {
+        loading(FUNCTION + "      Environment:\n        Variables:\n          TARGET: !Ref Fn.Alias\n")
+                .hasMessageContaining("Resources.Fn.Properties.Environment.Variables.TARGET.Ref")
+                .hasMessageContaining("Fn.Alias needs an AWS::Serverless::Function with AutoPublishAlias");
+    }
+
+    @Test
+    void aliasRefIsTheQualifiedArnOfAFunctionWithAutoPublishAlias() throws Exception {
+        String function = FUNCTION + "      AutoPublishAlias: live\n"
+                + "      Environment:\n        Variables:\n          TARGET: !Ref Fn.Alias\n";
+        LocalTemplate template = new TemplateLoader(new LocalNames("stack"), Map.of())
+                .parse(HEADER + function, null, Path.of("."));
+        String arn = template.functions().get("Fn").environment().get("TARGET");
+        org.assertj.core.api.Assertions.assertThat(arn)
+                .isEqualTo(template.functions().get("Fn").functionArn() + ":live");
+        org.assertj.core.api.Assertions.assertThat(template.findFunction(arn)).contains(template.functions().get("Fn"));
     }
 
     @Test
@@ -114,5 +133,39 @@ class TemplateErrorsTest {
         loading("  Api:\n    Type: AWS::Serverless::HttpApi\n    Properties:\n      Auth:\n        Authorizers:\n"
                 + "          Jwt:\n            JwtConfiguration: {issuer: x}\n            IdentitySource: $request.header.Authorization\n")
                 .hasMessageContaining("Resources.Api.Properties.Auth.Authorizers.Jwt");
+    }
+
+    private static final String QUEUE = "  Dlq:\n    Type: AWS::SQS::Queue\n";
+
+    private static String invokeConfig(String config) {
+        return FUNCTION + "      EventInvokeConfig:\n" + config;
+    }
+
+    @Test
+    void eventInvokeConfigOutsideWhatLambdaAllowsIsRejected() {
+        loading(QUEUE + invokeConfig("        MaximumRetryAttempts: 3\n"))
+                .hasMessageContaining("Resources.Fn.Properties.EventInvokeConfig.MaximumRetryAttempts")
+                .hasMessageContaining("must be 0 to 2, got 3");
+        loading(QUEUE + invokeConfig("        MaximumEventAgeInSeconds: 30\n"))
+                .hasMessageContaining("must be 60 to 21600, got 30");
+    }
+
+    @Test
+    void onlySqsDestinationsOfThisTemplateAreAccepted() {
+        loading(QUEUE + invokeConfig("        DestinationConfig:\n          OnFailure:\n            Type: SNS\n"
+                + "            Destination: arn:aws:sns:us-east-1:000000000000:t\n"))
+                .hasMessageContaining("EventInvokeConfig.DestinationConfig.OnFailure.Type")
+                .hasMessageContaining("destination type SNS is not emulated locally (supported: SQS)");
+        loading(QUEUE + invokeConfig("        DestinationConfig:\n          OnFailure:\n            Type: SQS\n"
+                + "            Destination: arn:aws:sqs:us-east-1:000000000000:elsewhere\n"))
+                .hasMessageContaining("Resources.Fn.Properties.EventInvokeConfig.DestinationConfig.OnFailure.Destination")
+                .hasMessageContaining("no AWS::SQS::Queue of this template has the ARN arn:aws:sqs:us-east-1:000000000000:elsewhere");
+    }
+
+    @Test
+    void fifoQueuesAreRejected() {
+        loading(QUEUE + "    Properties:\n      FifoQueue: true\n      QueueName: q.fifo\n")
+                .hasMessageContaining("Resources.Dlq.Properties.FifoQueue")
+                .hasMessageContaining("FIFO queues are not emulated locally");
     }
 }

@@ -16,6 +16,8 @@ import io.pyairtable.functions.core.JsonBody;
 import io.pyairtable.functions.core.airtable.AirtableClients;
 import io.pyairtable.functions.core.airtable.AirtableErrors;
 import io.pyairtable.functions.core.airtable.Connections;
+import io.pyairtable.functions.core.telemetry.Invocation;
+import io.pyairtable.functions.core.telemetry.Telemetry;
 import io.pyairtable.functions.imports.ChangeSets;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
@@ -28,7 +30,8 @@ import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 /**
  * AssistantFunction: {@code /assistant/conversations*} (docs/api.md, docs/assistant.md). The caller is the
  * authorizer's {@code sub}; another user's conversation answers 404 like one that does not exist. Model failures
- * are {@code 502 ASSISTANT_MODEL_ERROR}, never a 500; logs carry route, status and request id — never a message.
+ * are {@code 502 ASSISTANT_MODEL_ERROR}, never a 500; one log line per request (route, status, latency, user id;
+ * correlation id = request id) — never a message or model output.
  */
 public final class AssistantHandler implements RequestHandler<APIGatewayV2HTTPEvent, APIGatewayV2HTTPResponse> {
     static final int MAX_MESSAGE_BYTES = 16 * 1024;
@@ -39,6 +42,7 @@ public final class AssistantHandler implements RequestHandler<APIGatewayV2HTTPEv
     static final String CONVERSATION = "/assistant/conversations/{conversationId}";
 
     private final Assistant assistant;
+    private final Telemetry telemetry;
 
     public AssistantHandler() {
         this(System.getenv());
@@ -46,27 +50,31 @@ public final class AssistantHandler implements RequestHandler<APIGatewayV2HTTPEv
 
     public AssistantHandler(Map<String, String> env) {
         this(new Env(env));
+        io.pyairtable.functions.core.snapstart.Priming.register(env, this, handler -> AssistantPriming.steps(handler, env));
     }
 
     private AssistantHandler(Env env) {
-        this(env, AssistantConfig.from(env), new AwsClients(env));
+        this(env, AssistantConfig.from(env), new AwsClients(env), new Telemetry(AssistantHandler.class, env.asMap()));
     }
 
-    private AssistantHandler(Env env, AssistantConfig config, AwsClients aws) {
-        this(env, config, aws, aws.dynamoDb());
-    }
-
-    private AssistantHandler(Env env, AssistantConfig config, AwsClients aws, DynamoDbClient dynamo) {
-        this(env, config, aws, dynamo, new AirtableClients(config.airtable().airtableApiUrl(),
-                DynamoDbRateLimiter.airtableDefaults(dynamo, config.airtable().rateLimitsTable())));
+    private AssistantHandler(Env env, AssistantConfig config, AwsClients aws, Telemetry telemetry) {
+        this(env, config, aws, aws.dynamoDb(), telemetry);
     }
 
     private AssistantHandler(Env env, AssistantConfig config, AwsClients aws, DynamoDbClient dynamo,
-            AirtableClients clients) {
+            Telemetry telemetry) {
+        this(env, config, aws, dynamo, AirtableClients.withTelemetry(config.airtable().airtableApiUrl(),
+                DynamoDbRateLimiter.airtableDefaults(dynamo, config.airtable().rateLimitsTable(),
+                        telemetry.penaltyListener()), telemetry), telemetry);
+    }
+
+    private AssistantHandler(Env env, AssistantConfig config, AwsClients aws, DynamoDbClient dynamo,
+            AirtableClients clients, Telemetry telemetry) {
+        this.telemetry = telemetry;
         Clock clock = Clock.systemUTC();
         Connections connections = new Connections(aws.secretsManager(), config.airtable(),
                 token -> clients.forToken(token).whoami(), clock);
-        ChangeSetsOnDemand changeSets = new ChangeSetsOnDemand(env.asMap());
+        ChangeSetsOnDemand changeSets = new ChangeSetsOnDemand(env.asMap(), telemetry);
         this.assistant = new Assistant(config, new ConversationStore(dynamo, config.conversationsTable(), clock),
                 new TokenBudget(dynamo, config.conversationsTable(), config.dailyTokenBudget(), clock),
                 ModelProviders.from(config, aws.credentials(), aws::secretsManager),
@@ -76,15 +84,17 @@ public final class AssistantHandler implements RequestHandler<APIGatewayV2HTTPEv
     /** {@link ChangeSets} built on first use (S3 and Step Functions clients are not needed to chat). */
     private static final class ChangeSetsOnDemand {
         private final Map<String, String> env;
+        private final Telemetry telemetry;
         private ChangeSets changeSets;
 
-        ChangeSetsOnDemand(Map<String, String> env) {
+        ChangeSetsOnDemand(Map<String, String> env, Telemetry telemetry) {
             this.env = env;
+            this.telemetry = telemetry;
         }
 
         synchronized Map<String, Object> submit(String user, JsonNode body) {
             if (changeSets == null) {
-                changeSets = new ChangeSets(env);
+                changeSets = new ChangeSets(env, telemetry);
             }
             return changeSets.submit(user, body);
         }
@@ -92,29 +102,34 @@ public final class AssistantHandler implements RequestHandler<APIGatewayV2HTTPEv
 
     @Override
     public APIGatewayV2HTTPResponse handleRequest(APIGatewayV2HTTPEvent event, Context context) {
-        String requestId = ApiResponses.requestId(event);
+        return telemetry.http(event, context, invocation -> handle(event, context, invocation));
+    }
+
+    private APIGatewayV2HTTPResponse handle(APIGatewayV2HTTPEvent event, Context context, Invocation invocation) {
+        String requestId = invocation.correlationId();
         String route = event == null || event.getRouteKey() == null ? "" : event.getRouteKey();
         APIGatewayV2HTTPResponse response;
         try {
-            response = route(route, event, deadline(context));
+            response = route(route, event, deadline(context), invocation);
         } catch (ApiError error) {
             response = ApiResponses.error(error, requestId);
         } catch (ModelException model) {
-            log(context, "WARN " + route + " request " + requestId + " model error: " + model.getMessage());
+            invocation.field("model_error", model.getMessage()); // as the 502 body says it
             response = ApiResponses.error(new ApiError(502, "ASSISTANT_MODEL_ERROR",
                     "The assistant's model failed: " + model.getMessage() + ". Try again."), requestId);
         } catch (AirtableException airtable) {
             response = ApiResponses.error(AirtableErrors.toApiError(airtable), requestId);
         } catch (RuntimeException bug) {
-            log(context, "ERROR " + route + " request " + requestId + " failed: " + bug.getClass().getName());
+            invocation.unexpected(bug);
             response = ApiResponses.internalError(requestId);
         }
-        log(context, route + " -> " + response.getStatusCode() + " (request " + requestId + ")");
         return response;
     }
 
-    private APIGatewayV2HTTPResponse route(String route, APIGatewayV2HTTPEvent event, Instant deadline) {
+    private APIGatewayV2HTTPResponse route(String route, APIGatewayV2HTTPEvent event, Instant deadline,
+            Invocation invocation) {
         String user = AuthorizedUser.of(event);
+        invocation.user(user);
         Map<String, String> path = event.getPathParameters() == null ? Map.of() : event.getPathParameters();
         switch (route) {
             case "POST /assistant/conversations" -> {
@@ -184,11 +199,5 @@ public final class AssistantHandler implements RequestHandler<APIGatewayV2HTTPEv
     private static Instant deadline(Context context) {
         long remaining = context == null ? 25_000 : context.getRemainingTimeInMillis();
         return Instant.now().plusMillis(remaining).minus(SAFETY);
-    }
-
-    private static void log(Context context, String line) {
-        if (context != null && context.getLogger() != null) {
-            context.getLogger().log(line + "\n");
-        }
     }
 }

@@ -11,6 +11,9 @@ import io.pyairtable.functions.core.Env;
 import io.pyairtable.functions.core.JsonBody;
 import io.pyairtable.functions.core.Jwt;
 import io.pyairtable.functions.core.SigningKeys;
+import io.pyairtable.functions.core.telemetry.Invocation;
+import io.pyairtable.functions.core.telemetry.MetricNames;
+import io.pyairtable.functions.core.telemetry.Telemetry;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.LinkedHashMap;
@@ -19,23 +22,30 @@ import software.amazon.awssdk.services.secretsmanager.SecretsManagerClient;
 
 /**
  * {@code /auth/*} (template.yaml AuthFunction): routes by route key to {@link Accounts}. The caller of the
- * authenticated routes comes from the authorizer context only. Logs carry the route, status and request id — never a
- * body, password or token.
+ * authenticated routes comes from the authorizer context only. One log line per request (route, status, latency, user
+ * id; correlation id = request id — never a body, password or token) and the login metrics (docs/observability.md).
  */
 public final class AuthHandler implements RequestHandler<APIGatewayV2HTTPEvent, APIGatewayV2HTTPResponse> {
     static final int MAX_PASSWORD = 1024;
     private final Accounts accounts;
+    private final Telemetry telemetry;
 
     public AuthHandler() {
         this(System.getenv());
     }
 
     public AuthHandler(Map<String, String> env) {
-        this(accounts(new Env(env), Clock.systemUTC()));
+        this(accounts(new Env(env), Clock.systemUTC()), new Telemetry(AuthHandler.class, env));
+        io.pyairtable.functions.core.snapstart.Priming.register(env, this, handler -> AuthPriming.auth(handler, env));
     }
 
     AuthHandler(Accounts accounts) {
+        this(accounts, new Telemetry(AuthHandler.class, Map.of()));
+    }
+
+    AuthHandler(Accounts accounts, Telemetry telemetry) {
         this.accounts = accounts;
+        this.telemetry = telemetry;
     }
 
     static Accounts accounts(Env env, Clock clock) {
@@ -52,47 +62,62 @@ public final class AuthHandler implements RequestHandler<APIGatewayV2HTTPEvent, 
 
     @Override
     public APIGatewayV2HTTPResponse handleRequest(APIGatewayV2HTTPEvent event, Context context) {
-        String requestId = ApiResponses.requestId(event);
-        String route = event == null ? null : event.getRouteKey();
+        return telemetry.http(event, context, invocation -> handle(event, invocation));
+    }
+
+    private APIGatewayV2HTTPResponse handle(APIGatewayV2HTTPEvent event, Invocation invocation) {
+        String route = event == null || event.getRouteKey() == null ? "" : event.getRouteKey();
         APIGatewayV2HTTPResponse response;
         try {
-            response = route(route == null ? "" : route, event);
+            response = route(route, event, invocation);
         } catch (ApiError error) {
-            response = ApiResponses.error(error, requestId);
+            response = ApiResponses.error(error, invocation.correlationId());
         } catch (RuntimeException bug) {
-            log(context, "ERROR " + route + " request " + requestId + " failed: " + bug.getClass().getName());
-            response = ApiResponses.internalError(requestId);
+            invocation.unexpected(bug);
+            response = ApiResponses.internalError(invocation.correlationId());
         }
-        log(context, route + " -> " + response.getStatusCode() + " (request " + requestId + ")");
+        if (route.equals("POST /auth/login")) {
+            int status = response.getStatusCode();
+            if (status == 200) {
+                invocation.count(MetricNames.LOGIN_SUCCEEDED);
+            } else if (status >= 400 && status < 500) {
+                invocation.count(MetricNames.LOGIN_FAILED);
+            }
+        }
         return response;
     }
 
-    private APIGatewayV2HTTPResponse route(String route, APIGatewayV2HTTPEvent event) {
+    private APIGatewayV2HTTPResponse route(String route, APIGatewayV2HTTPEvent event, Invocation invocation) {
         switch (route) {
             case "POST /auth/register" -> {
                 JsonBody body = JsonBody.parse(event);
-                return ApiResponses.json(201, session(accounts.register(
-                        body.requiredString("email", 1024), body.requiredString("password", MAX_PASSWORD))));
+                Session session = accounts.register(body.requiredString("email", 1024),
+                        body.requiredString("password", MAX_PASSWORD));
+                invocation.user(session.user().id());
+                return ApiResponses.json(201, session(session));
             }
             case "POST /auth/login" -> {
                 JsonBody body = JsonBody.parse(event);
-                return ApiResponses.json(200, session(accounts.login(body.requiredString("email", 1024),
-                        body.requiredString("password", MAX_PASSWORD), sourceIp(event))));
+                Session session = accounts.login(body.requiredString("email", 1024),
+                        body.requiredString("password", MAX_PASSWORD), sourceIp(event));
+                invocation.user(session.user().id());
+                return ApiResponses.json(200, session(session));
             }
             case "POST /auth/refresh" -> {
                 JsonBody body = JsonBody.parse(event);
                 Session session = accounts.refresh(body.requiredString("refreshToken", 200));
+                invocation.user(session.user().id());
                 return ApiResponses.json(200, Map.of("tokens", tokens(session)));
             }
             case "POST /auth/logout" -> {
-                accounts.logout(caller(event));
+                accounts.logout(caller(event, invocation));
                 return ApiResponses.noContent();
             }
             case "GET /auth/me" -> {
-                return ApiResponses.json(200, Map.of("user", user(accounts.me(caller(event)))));
+                return ApiResponses.json(200, Map.of("user", user(accounts.me(caller(event, invocation)))));
             }
             case "POST /auth/password" -> {
-                Caller caller = caller(event);
+                Caller caller = caller(event, invocation);
                 JsonBody body = JsonBody.parse(event);
                 int revoked = accounts.changePassword(caller, body.requiredString("currentPassword", MAX_PASSWORD),
                         body.requiredString("newPassword", MAX_PASSWORD), sourceIp(event));
@@ -100,6 +125,12 @@ public final class AuthHandler implements RequestHandler<APIGatewayV2HTTPEvent, 
             }
             default -> throw ApiError.notFound("No such route.");
         }
+    }
+
+    private static Caller caller(APIGatewayV2HTTPEvent event, Invocation invocation) {
+        Caller caller = caller(event);
+        invocation.user(caller.userId());
+        return caller;
     }
 
     /** The caller from the Lambda authorizer's context; a route without one is misconfigured → 401. */
@@ -145,11 +176,5 @@ public final class AuthHandler implements RequestHandler<APIGatewayV2HTTPEvent, 
         body.put("email", user.email());
         body.put("createdAt", user.createdAt().toString());
         return body;
-    }
-
-    private static void log(Context context, String line) {
-        if (context != null && context.getLogger() != null) {
-            context.getLogger().log(line + "\n");
-        }
     }
 }

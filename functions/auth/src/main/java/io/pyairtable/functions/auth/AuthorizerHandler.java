@@ -8,6 +8,8 @@ import io.pyairtable.functions.core.Env;
 import io.pyairtable.functions.core.Jwt;
 import io.pyairtable.functions.core.JwtException;
 import io.pyairtable.functions.core.SigningKeys;
+import io.pyairtable.functions.core.telemetry.Invocation;
+import io.pyairtable.functions.core.telemetry.Telemetry;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.LinkedHashMap;
@@ -23,7 +25,8 @@ import software.amazon.awssdk.services.secretsmanager.SecretsManagerClient;
  * {@code kid} via {@link SigningKeys}) and that neither its {@code jti} nor its session ({@code sid}) is on the
  * deny-list (one BatchGetItem), then answers
  * {@code {"isAuthorized": true, "context": {sub, email, jti, exp, sid}}}. Anything else — including an outage of
- * DynamoDB or Secrets Manager — is {@code isAuthorized: false} (fail closed; API Gateway answers 403).
+ * DynamoDB or Secrets Manager — is {@code isAuthorized: false} (fail closed; API Gateway answers 403). One log line per
+ * decision, correlation id = the request's id (the same as the route's function logs); never the token.
  */
 public final class AuthorizerHandler implements RequestHandler<APIGatewayV2CustomAuthorizerEvent, Map<String, Object>> {
     private static final Map<String, Object> DENY = Map.of("isAuthorized", false);
@@ -31,6 +34,7 @@ public final class AuthorizerHandler implements RequestHandler<APIGatewayV2Custo
     private final Jwt jwt;
     private final SigningKeys keys;
     private final Predicate<Jwt.Claims> denied;
+    private final Telemetry telemetry;
 
     public AuthorizerHandler() {
         this(System.getenv());
@@ -38,6 +42,7 @@ public final class AuthorizerHandler implements RequestHandler<APIGatewayV2Custo
 
     public AuthorizerHandler(Map<String, String> env) {
         this(new Env(env), Clock.systemUTC());
+        io.pyairtable.functions.core.snapstart.Priming.register(env, this, handler -> AuthPriming.authorizer(handler, env));
     }
 
     private AuthorizerHandler(Env env, Clock clock) {
@@ -49,34 +54,45 @@ public final class AuthorizerHandler implements RequestHandler<APIGatewayV2Custo
         this.keys = new SigningKeys(() -> secrets.getSecretValue(b -> b.secretId(config.jwtSecretId())).secretString(),
                 clock, Duration.ofMinutes(5), Duration.ofSeconds(5));
         this.denied = claims -> users.isDenied(claims.jti(), claims.sessionId(), clock.instant().getEpochSecond());
+        this.telemetry = new Telemetry(AuthorizerHandler.class, env.asMap());
     }
 
     AuthorizerHandler(Jwt jwt, SigningKeys keys, Predicate<Jwt.Claims> denied) {
         this.jwt = jwt;
         this.keys = keys;
         this.denied = denied;
+        this.telemetry = new Telemetry(AuthorizerHandler.class, Map.of());
     }
 
     @Override
     public Map<String, Object> handleRequest(APIGatewayV2CustomAuthorizerEvent event, Context context) {
+        String requestId = event == null || event.getRequestContext() == null ? null
+                : event.getRequestContext().getRequestId();
+        return telemetry.run("authorizer", requestId, context, invocation -> decide(event, invocation));
+    }
+
+    private Map<String, Object> decide(APIGatewayV2CustomAuthorizerEvent event, Invocation invocation) {
+        if (event != null) {
+            invocation.field("route", event.getRouteKey());
+        }
         String token = bearer(event);
         if (token == null) {
-            return DENY;
+            return deny(invocation, "no bearer token");
         }
         Jwt.Claims claims;
         try {
             claims = jwt.verify(token, keys::byKid);
             if (denied.test(claims)) {
-                log(context, "denied: token revoked");
-                return DENY;
+                invocation.user(claims.subject());
+                return deny(invocation, "token revoked");
             }
         } catch (JwtException rejected) {
-            log(context, "denied: " + rejected.getMessage());
-            return DENY;
+            return deny(invocation, rejected.getMessage());
         } catch (RuntimeException outage) {
-            log(context, "denied (fail closed): " + outage.getClass().getName());
-            return DENY;
+            invocation.unexpected(outage);
+            return deny(invocation, "fail closed: " + outage.getClass().getName());
         }
+        invocation.user(claims.subject()).field("authorized", true);
         Map<String, Object> ctx = new LinkedHashMap<>();
         ctx.put("sub", claims.subject());
         ctx.put("email", claims.email());
@@ -105,9 +121,8 @@ public final class AuthorizerHandler implements RequestHandler<APIGatewayV2Custo
         return token.isEmpty() ? null : token;
     }
 
-    private static void log(Context context, String line) {
-        if (context != null && context.getLogger() != null) {
-            context.getLogger().log("authorizer " + line + "\n");
-        }
+    private static Map<String, Object> deny(Invocation invocation, String reason) {
+        invocation.field("authorized", false).field("reason", reason);
+        return DENY;
     }
 }

@@ -67,10 +67,17 @@ public final class DynamoDbRateLimiter implements RateLimiter {
     private final long windowMillis;
     private final long leaseMillis;
     private final Clock clock;
+    private final Runnable onPenalty;
     private final Map<String, Map<String, AttributeValue>> hints = new ConcurrentHashMap<>();
 
     public DynamoDbRateLimiter(DynamoDbClient dynamoDb, String table, int perBase, int perToken, Duration window,
             Duration margin, Duration lease, Clock clock) {
+        this(dynamoDb, table, perBase, perToken, window, margin, lease, clock, () -> {});
+    }
+
+    /** @param onPenalty run each time this limiter writes a penalty (metrics: {@code AirtablePenaltyStarted}) */
+    public DynamoDbRateLimiter(DynamoDbClient dynamoDb, String table, int perBase, int perToken, Duration window,
+            Duration margin, Duration lease, Clock clock, Runnable onPenalty) {
         if (perBase < 1 || perToken < 1) {
             throw new IllegalArgumentException("limits must be at least 1 request per window");
         }
@@ -81,12 +88,18 @@ public final class DynamoDbRateLimiter implements RateLimiter {
         this.windowMillis = window.toMillis() + margin.toMillis();
         this.leaseMillis = lease.toMillis();
         this.clock = clock;
+        this.onPenalty = onPenalty;
     }
 
     /** Airtable's limits: 5 requests per base and 50 per token in any second. */
     public static DynamoDbRateLimiter airtableDefaults(DynamoDbClient dynamoDb, String table) {
+        return airtableDefaults(dynamoDb, table, () -> {});
+    }
+
+    /** As {@link #airtableDefaults(DynamoDbClient, String)}, running {@code onPenalty} for each penalty written. */
+    public static DynamoDbRateLimiter airtableDefaults(DynamoDbClient dynamoDb, String table, Runnable onPenalty) {
         return new DynamoDbRateLimiter(dynamoDb, table, 5, 50, DEFAULT_WINDOW, DEFAULT_MARGIN, DEFAULT_LEASE,
-                Clock.systemUTC());
+                Clock.systemUTC(), onPenalty);
     }
 
     static String baseKey(String baseId) {
@@ -181,6 +194,7 @@ public final class DynamoDbRateLimiter implements RateLimiter {
                     .updateExpression("SET penaltyUntil = :u, expiresAt = :ttl")
                     .conditionExpression("attribute_not_exists(penaltyUntil) OR penaltyUntil < :u")
                     .expressionAttributeValues(Map.of(":u", n(until), ":ttl", n(ttl(until)))));
+            onPenalty.run();
         } catch (ConditionalCheckFailedException alreadyLonger) {
             // another instance set a later end already
         }

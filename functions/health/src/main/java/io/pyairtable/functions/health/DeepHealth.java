@@ -3,10 +3,12 @@ package io.pyairtable.functions.health;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.pyairtable.airtable.AirtableApi;
+import io.pyairtable.airtable.RequestListener;
 import io.pyairtable.airtable.RetryPolicy;
 import io.pyairtable.functions.core.AwsClients;
 import io.pyairtable.functions.core.DynamoDbRateLimiter;
 import io.pyairtable.functions.core.Env;
+import io.pyairtable.functions.core.telemetry.Telemetry;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -40,6 +42,11 @@ final class DeepHealth {
     }
 
     static DeepHealth from(Env env) {
+        return from(env, null);
+    }
+
+    /** @param telemetry the handler's (Airtable latency and 429 metrics of the whoami check), or null */
+    static DeepHealth from(Env env, Telemetry telemetry) {
         AwsClients aws = new AwsClients(env);
         DynamoDbClient dynamoDb = aws.dynamoDb();
         SecretsManagerClient secrets = aws.secretsManager();
@@ -49,7 +56,9 @@ final class DeepHealth {
         boolean allowDefault = "true".equalsIgnoreCase(env.optional("ALLOW_DEFAULT_AIRTABLE_TOKEN", "false"));
         String defaultSecret = env.optional("AIRTABLE_DEFAULT_SECRET_ID", "");
         HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(3)).build();
-        DynamoDbRateLimiter limiter = DynamoDbRateLimiter.airtableDefaults(dynamoDb, table);
+        DynamoDbRateLimiter limiter = DynamoDbRateLimiter.airtableDefaults(dynamoDb, table,
+                telemetry == null ? () -> {} : telemetry.penaltyListener());
+        RequestListener listener = telemetry == null ? RequestListener.NONE : telemetry.airtableListener();
         Map<String, Check> checks = new LinkedHashMap<>();
         checks.put("dynamodb", () -> {
             dynamoDb.getItem(b -> b.tableName(table).key(Map.of("pk", AttributeValue.builder().s("HEALTH#probe").build())));
@@ -74,7 +83,8 @@ final class DeepHealth {
                     token = node.path("token").asText();
                 }
                 AirtableApi.builder(token).apiUrl(airtable).httpClient(http).rateLimiter(limiter)
-                        .retryPolicy(RetryPolicy.none()).requestTimeout(Duration.ofSeconds(5)).build().whoami();
+                        .retryPolicy(RetryPolicy.none()).requestTimeout(Duration.ofSeconds(5)).requestListener(listener)
+                        .build().whoami();
                 return "whoami with the default token";
             }
             HttpResponse<Void> response = http.send(HttpRequest.newBuilder(URI.create(airtable + "/v0/meta/whoami"))

@@ -5,6 +5,7 @@ import com.amazonaws.services.lambda.runtime.RequestHandler;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import io.pyairtable.functions.core.Env;
+import io.pyairtable.functions.core.telemetry.Telemetry;
 import java.time.Clock;
 import java.util.Map;
 
@@ -16,6 +17,7 @@ public final class HealthHandler implements RequestHandler<APIGatewayV2HTTPEvent
     private final String stage;
     private final Clock clock;
     private final Map<String, String> env;
+    private final Telemetry telemetry;
     private volatile DeepHealth deep; // built on the first deep check: liveness touches no client
 
     /** Used by the Lambda runtime: configuration from the process environment. */
@@ -26,12 +28,14 @@ public final class HealthHandler implements RequestHandler<APIGatewayV2HTTPEvent
     /** Used by the local cloud and tests: configuration from the given environment. */
     public HealthHandler(Map<String, String> env) {
         this(env, Clock.systemUTC());
+        io.pyairtable.functions.core.snapstart.Priming.register(env, this, HealthPriming::steps);
     }
 
     HealthHandler(Map<String, String> env, Clock clock) {
         this.stage = env.getOrDefault("STAGE", "unknown");
         this.clock = clock;
         this.env = Map.copyOf(env);
+        this.telemetry = new Telemetry(HealthHandler.class, env);
     }
 
     HealthHandler(Map<String, String> env, Clock clock, DeepHealth deep) {
@@ -44,7 +48,7 @@ public final class HealthHandler implements RequestHandler<APIGatewayV2HTTPEvent
         if (d == null) {
             synchronized (this) {
                 if (deep == null) {
-                    deep = DeepHealth.from(new Env(env));
+                    deep = DeepHealth.from(new Env(env), telemetry);
                 }
                 d = deep;
             }
@@ -54,6 +58,10 @@ public final class HealthHandler implements RequestHandler<APIGatewayV2HTTPEvent
 
     @Override
     public APIGatewayV2HTTPResponse handleRequest(APIGatewayV2HTTPEvent event, Context context) {
+        return telemetry.http(event, context, invocation -> respond(event));
+    }
+
+    private APIGatewayV2HTTPResponse respond(APIGatewayV2HTTPEvent event) {
         if (event != null && "GET /health/deep".equals(event.getRouteKey())) {
             DeepHealth.Report report = deep().run();
             return APIGatewayV2HTTPResponse.builder()

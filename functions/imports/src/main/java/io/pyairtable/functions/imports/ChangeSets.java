@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.pyairtable.airtable.Schema;
 import io.pyairtable.functions.core.ApiError;
 import io.pyairtable.functions.core.Env;
+import io.pyairtable.functions.core.telemetry.Telemetry;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -19,7 +20,12 @@ public final class ChangeSets {
 
     /** For another function: built from its environment (IMPORTS_TABLE, IMPORTS_BUCKET, IMPORT_SAGA_ARN, …). */
     public ChangeSets(Map<String, String> env) {
-        this.services = new ImportsServices(new Env(env));
+        this(env, new Telemetry(ChangeSets.class, env));
+    }
+
+    /** @param telemetry the calling function's (the assistant's): Airtable metrics of the change set's checks */
+    public ChangeSets(Map<String, String> env, Telemetry telemetry) {
+        this.services = new ImportsServices(new Env(env), telemetry);
         this.saga = new SagaStarter(services.stepFunctions(), services.config.requireSagaArn());
     }
 

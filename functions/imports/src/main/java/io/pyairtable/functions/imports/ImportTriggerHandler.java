@@ -5,6 +5,8 @@ import com.amazonaws.services.lambda.runtime.RequestHandler;
 import com.amazonaws.services.lambda.runtime.events.S3Event;
 import com.amazonaws.services.lambda.runtime.events.models.s3.S3EventNotification;
 import io.pyairtable.functions.core.Env;
+import io.pyairtable.functions.core.telemetry.Invocation;
+import io.pyairtable.functions.core.telemetry.Telemetry;
 import java.nio.charset.StandardCharsets;
 import java.util.EnumSet;
 import java.util.List;
@@ -20,45 +22,59 @@ import java.util.UUID;
  *       deployment's default Airtable token, columns mapped by header = field name; the job id is derived from the
  *       object's key and ETag, so a redelivered event does not import twice.</li>
  * </ul>
- * Anything else is ignored. Events for a job that is no longer waiting are ignored (S3 may deliver twice).
+ * Anything else is ignored. Events for a job that is no longer waiting are ignored (S3 may deliver twice). Each
+ * record is one log scope: correlation id = {@code <object key>@<sequencer>}, a summary line with the outcome and job
+ * id.
  */
 public final class ImportTriggerHandler implements RequestHandler<S3Event, String> {
     private final ImportsServices services;
     private final FileImport fileImport;
+    private final Telemetry telemetry;
 
     public ImportTriggerHandler() {
         this(System.getenv());
     }
 
     public ImportTriggerHandler(Map<String, String> env) {
-        this.services = new ImportsServices(new Env(env));
+        this.telemetry = new Telemetry(ImportTriggerHandler.class, env);
+        this.services = new ImportsServices(new Env(env), telemetry);
         this.fileImport = new FileImport(services,
                 new SagaStarter(services.stepFunctions(), services.config.requireSagaArn()));
+        io.pyairtable.functions.core.snapstart.Priming.register(env, this, handler -> ImportsPriming.trigger(handler, env));
     }
 
     @Override
     public String handleRequest(S3Event event, Context context) {
         int handled = 0;
         for (S3EventNotification.S3EventNotificationRecord record : event.getRecords()) {
-            String bucket = record.getS3().getBucket().getName();
             String key = record.getS3().getObject().getUrlDecodedKey();
-            long size = record.getS3().getObject().getSizeAsLong() == null ? 0 : record.getS3().getObject().getSizeAsLong();
-            String[] parts = key.split("/", 4);
-            Job job = null;
-            if (parts.length == 4 && parts[0].equals("uploads")) {
-                job = upload(parts, key, size);
-            } else if (parts.length == 4 && parts[0].equals("drop")) {
-                job = drop(bucket, key, parts, record.getS3().getObject().geteTag());
+            String correlation = key + "@" + record.getS3().getObject().getSequencer();
+            if (telemetry.run("s3 object", correlation, context, invocation -> handle(record, key, invocation))) {
+                handled++;
             }
-            if (job == null) {
-                log(context, "ignored s3://" + bucket + "/" + key);
-                continue;
-            }
-            log(context, "import " + job.id() + " from s3://" + bucket + "/" + key + " (" + size + " bytes)");
-            fileImport.run(job, size);
-            handled++;
         }
         return handled + " file(s) handled";
+    }
+
+    private boolean handle(S3EventNotification.S3EventNotificationRecord record, String key, Invocation invocation) {
+        String bucket = record.getS3().getBucket().getName();
+        long size = record.getS3().getObject().getSizeAsLong() == null ? 0 : record.getS3().getObject().getSizeAsLong();
+        invocation.field("bucket", bucket).field("size_bytes", size);
+        String[] parts = key.split("/", 4);
+        Job job = null;
+        if (parts.length == 4 && parts[0].equals("uploads")) {
+            job = upload(parts, key, size);
+        } else if (parts.length == 4 && parts[0].equals("drop")) {
+            job = drop(bucket, key, parts, record.getS3().getObject().geteTag());
+        }
+        if (job == null) {
+            invocation.field("outcome", "ignored");
+            return false;
+        }
+        invocation.field("job_id", job.id()).user(Job.OPERATOR.equals(job.owner()) ? null : job.owner());
+        fileImport.run(job, size);
+        invocation.field("outcome", "handled");
+        return true;
     }
 
     private Job upload(String[] parts, String key, long size) {
@@ -88,11 +104,5 @@ public final class ImportTriggerHandler implements RequestHandler<S3Event, Strin
         }
         services.jobs.step(id, "Upload", "SUCCEEDED", "dropped at s3://" + bucket + "/" + key);
         return job;
-    }
-
-    private static void log(Context context, String line) {
-        if (context != null) {
-            context.getLogger().log(line);
-        }
     }
 }

@@ -13,6 +13,8 @@ import io.pyairtable.functions.core.ApiResponses;
 import io.pyairtable.functions.core.Env;
 import io.pyairtable.functions.core.JsonBody;
 import io.pyairtable.functions.core.airtable.AirtableErrors;
+import io.pyairtable.functions.core.telemetry.Invocation;
+import io.pyairtable.functions.core.telemetry.Telemetry;
 import java.time.Instant;
 import java.util.EnumSet;
 import java.util.LinkedHashMap;
@@ -24,7 +26,8 @@ import software.amazon.awssdk.services.s3.presigner.S3Presigner;
 /**
  * ImportsFunction: {@code POST/GET /imports}, {@code GET /imports/{importId}}, {@code POST /imports/{importId}/cancel},
  * {@code POST /changesets}, {@code GET /changesets/{changeSetId}} (docs/api.md). The caller is the authorizer's
- * {@code sub}; another user's job answers 404, like one that does not exist.
+ * {@code sub}; another user's job answers 404, like one that does not exist. One log line per request (route,
+ * status, latency, user id; correlation id = request id), never a body or the presigned URL.
  */
 public final class ImportsHandler implements RequestHandler<APIGatewayV2HTTPEvent, APIGatewayV2HTTPResponse> {
     static final int MAX_CHANGESET_BODY = 5 * 1024 * 1024;
@@ -34,54 +37,64 @@ public final class ImportsHandler implements RequestHandler<APIGatewayV2HTTPEven
     private final S3Presigner presigner;
     private final SagaStarter saga;
     private final ChangeSets changeSets;
+    private final Telemetry telemetry;
 
     public ImportsHandler() {
         this(System.getenv());
     }
 
     public ImportsHandler(Map<String, String> env) {
-        this.services = new ImportsServices(new Env(env));
+        this.telemetry = new Telemetry(ImportsHandler.class, env);
+        this.services = new ImportsServices(new Env(env), telemetry);
         this.presigner = services.presigner();
         this.saga = new SagaStarter(services.stepFunctions(), services.config.requireSagaArn());
         this.changeSets = new ChangeSets(services, saga);
+        io.pyairtable.functions.core.snapstart.Priming.register(env, this, handler -> ImportsPriming.imports(handler, env));
     }
 
     @Override
     public APIGatewayV2HTTPResponse handleRequest(APIGatewayV2HTTPEvent event, Context context) {
-        String requestId = ApiResponses.requestId(event);
+        return telemetry.http(event, context, invocation -> handle(event, invocation));
+    }
+
+    private APIGatewayV2HTTPResponse handle(APIGatewayV2HTTPEvent event, Invocation invocation) {
+        String requestId = invocation.correlationId();
         String route = event == null || event.getRouteKey() == null ? "" : event.getRouteKey();
         try {
-            return route(route, event);
+            return route(route, event, invocation);
         } catch (ApiError error) {
             return ApiResponses.error(error, requestId);
         } catch (AirtableException airtable) {
             return ApiResponses.error(AirtableErrors.toApiError(airtable), requestId);
         } catch (RuntimeException bug) {
-            if (context != null) {
-                context.getLogger().log("ERROR " + route + " request " + requestId + " failed: " + bug);
-            }
+            invocation.unexpected(bug);
             return ApiResponses.internalError(requestId);
         }
     }
 
-    private APIGatewayV2HTTPResponse route(String route, APIGatewayV2HTTPEvent event) {
+    private APIGatewayV2HTTPResponse route(String route, APIGatewayV2HTTPEvent event, Invocation invocation) {
         String user = AuthorizedUser.of(event);
+        invocation.user(user);
         Map<String, String> path = event.getPathParameters() == null ? Map.of() : event.getPathParameters();
+        String jobId = path.getOrDefault("importId", path.get("changeSetId"));
+        if (jobId != null && Inputs.JOB_ID.matcher(jobId).matches()) {
+            invocation.field("job_id", jobId); // the saga's correlation id
+        }
         return switch (route) {
-            case "POST /imports" -> createImport(user, JsonBody.parse(event).root());
+            case "POST /imports" -> createImport(user, JsonBody.parse(event).root(), invocation);
             case "GET /imports" -> ApiResponses.json(200, Map.of("imports",
                     services.jobs.listByOwner(user, 50).stream().map(JobView::summary).toList()));
             case "GET /imports/{importId}" -> ApiResponses.json(200,
                     JobView.full(owned(user, path.get("importId"), Job.IMPORT)));
             case "POST /imports/{importId}/cancel" -> cancel(owned(user, path.get("importId"), Job.IMPORT));
-            case "POST /changesets" -> createChangeSet(user, JsonBody.parse(event, MAX_CHANGESET_BODY).root());
+            case "POST /changesets" -> createChangeSet(user, JsonBody.parse(event, MAX_CHANGESET_BODY).root(), invocation);
             case "GET /changesets/{changeSetId}" -> ApiResponses.json(200,
                     changeSets.view(user, path.get("changeSetId")));
             default -> throw ApiError.notFound("No route " + route + ".");
         };
     }
 
-    private APIGatewayV2HTTPResponse createImport(String user, JsonNode body) {
+    private APIGatewayV2HTTPResponse createImport(String user, JsonNode body, Invocation invocation) {
         String baseId = Inputs.baseId(body);
         String table = Inputs.table(body);
         String fileName = Inputs.fileName(body);
@@ -97,6 +110,7 @@ public final class ImportsHandler implements RequestHandler<APIGatewayV2HTTPEven
                     "Only CSV (.csv, .tsv, .txt), Excel (.xlsx), JSON (.json) and JSON Lines (.jsonl) files can be imported.");
         }
         String id = UUID.randomUUID().toString();
+        invocation.field("job_id", id);
         String key = "uploads/" + user + "/" + id + "/" + fileName;
         String now = services.jobs.now();
         Job job = new Job(id, user, Job.IMPORT, JobStatus.AWAITING_UPLOAD, baseId, table, mode, mergeOn, typecast,
@@ -130,8 +144,12 @@ public final class ImportsHandler implements RequestHandler<APIGatewayV2HTTPEven
                 "cancelRequested", true));
     }
 
-    private APIGatewayV2HTTPResponse createChangeSet(String user, JsonNode body) {
-        return ApiResponses.json(202, changeSets.submit(user, body));
+    private APIGatewayV2HTTPResponse createChangeSet(String user, JsonNode body, Invocation invocation) {
+        Map<String, Object> created = changeSets.submit(user, body);
+        if (created.get("changeSetId") != null) {
+            invocation.field("job_id", String.valueOf(created.get("changeSetId")));
+        }
+        return ApiResponses.json(202, created);
     }
 
     private Job owned(String user, String id, String kind) {

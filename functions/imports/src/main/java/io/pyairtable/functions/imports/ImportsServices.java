@@ -5,6 +5,7 @@ import io.pyairtable.airtable.Table;
 import io.pyairtable.functions.core.AwsClients;
 import io.pyairtable.functions.core.DynamoDbRateLimiter;
 import io.pyairtable.functions.core.Env;
+import io.pyairtable.functions.core.telemetry.Telemetry;
 import io.pyairtable.functions.core.airtable.AirtableClients;
 import io.pyairtable.functions.core.airtable.Connections;
 import java.net.URI;
@@ -41,6 +42,11 @@ final class ImportsServices {
     private final AwsClients aws;
 
     ImportsServices(Env env) {
+        this(env, new Telemetry(ImportsServices.class, env.asMap()));
+    }
+
+    /** @param telemetry the function's: Airtable latency, 429 and penalty metrics */
+    ImportsServices(Env env, Telemetry telemetry) {
         this.env = env;
         this.config = ImportsConfig.from(env);
         this.clock = Clock.systemUTC();
@@ -53,8 +59,9 @@ final class ImportsServices {
         RetryPolicy retry = RetryPolicy.defaults().withDeadline(AIRTABLE_DEADLINE)
                 .withRateLimitPenalty(config.airtable().penalty());
         this.airtable = new AirtableClients(config.airtable().airtableApiUrl(),
-                DynamoDbRateLimiter.airtableDefaults(dynamoDb, config.airtable().rateLimitsTable()), retry,
-                config.airtable().requestTimeout());
+                DynamoDbRateLimiter.airtableDefaults(dynamoDb, config.airtable().rateLimitsTable(),
+                        telemetry.penaltyListener()), retry, config.airtable().requestTimeout(),
+                telemetry.airtableListener());
         this.connections = new Connections(aws.secretsManager(), config.airtable(),
                 token -> airtable.forToken(token).whoami(), clock);
     }

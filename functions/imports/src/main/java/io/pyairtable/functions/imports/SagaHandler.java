@@ -6,6 +6,9 @@ import io.pyairtable.airtable.AirtableException;
 import io.pyairtable.airtable.BatchWriteException;
 import io.pyairtable.functions.core.ApiError;
 import io.pyairtable.functions.core.Env;
+import io.pyairtable.functions.core.telemetry.Invocation;
+import io.pyairtable.functions.core.telemetry.MetricNames;
+import io.pyairtable.functions.core.telemetry.Telemetry;
 import java.util.EnumSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -26,6 +29,8 @@ import software.amazon.awssdk.core.exception.SdkException;
  *       terminal;</li>
  *   <li>{@code rollbackFailed} {jobId, error} → ROLLBACK_FAILED and the {@code RollbackFailed} metric (alarmed).</li>
  * </ul>
+ * Each step is one log scope (correlation id = the job id, which is also the execution's name) with a summary line
+ * (action, chunk, outcome) and the saga's metrics (docs/observability.md).
  * Failures leave as {@link AirtableBusyException} (retried ≥ 30 s later), {@link TransientFailureException}
  * (retried with backoff), {@link ChangeRejectedException} or {@link ImportCancelledException} (not retried).
  */
@@ -41,29 +46,52 @@ public final class SagaHandler implements RequestHandler<Map<String, Object>, Ma
     private final ImportsServices services;
     private final ChunkApplier applier;
     private final Compensator compensator;
+    private final Telemetry telemetry;
 
     public SagaHandler() {
         this(System.getenv());
     }
 
     public SagaHandler(Map<String, String> env) {
-        this.services = new ImportsServices(new Env(env));
+        this.telemetry = new Telemetry(SagaHandler.class, env);
+        this.services = new ImportsServices(new Env(env), telemetry);
         AirtableWrites writes = new AirtableWrites(services.config.airtable().requestTimeout(), services.clock);
         this.applier = new ChunkApplier(services.jobs, services.ledger, services.chunks, services.clock, writes);
         this.compensator = new Compensator(services.jobs, services.ledger, services.chunks, services.clock, writes);
+        io.pyairtable.functions.core.snapstart.Priming.register(env, this, handler -> ImportsPriming.saga(handler, env));
     }
 
     @Override
     public Map<String, Object> handleRequest(Map<String, Object> input, Context context) {
         String action = String.valueOf(input.get("action"));
         String jobId = String.valueOf(input.get("jobId"));
+        return telemetry.run("saga " + action, jobId, context, invocation -> {
+            invocation.field("action", action);
+            if (input.get("chunk") instanceof Number chunk) {
+                invocation.field("chunk", chunk.intValue());
+            }
+            try {
+                Map<String, Object> out = step(action, jobId, input, context, invocation);
+                invocation.field("outcome", "ok");
+                return out;
+            } catch (ChangeRejectedException | ImportCancelledException | AirtableBusyException
+                    | TransientFailureException expected) {
+                invocation.field("outcome", "failed");
+                invocation.expectedFailure(expected);
+                throw expected;
+            }
+        });
+    }
+
+    private Map<String, Object> step(String action, String jobId, Map<String, Object> input, Context context,
+            Invocation invocation) {
         try {
             return switch (action) {
                 case "start" -> start(jobId);
-                case "apply" -> apply(jobId, ((Number) input.get("chunk")).intValue(), context);
-                case "finalize" -> finalizeJob(jobId);
-                case "compensate" -> compensate(jobId, input.get("error"), context);
-                case "rollbackFailed" -> rollbackFailed(jobId, input.get("error"), context);
+                case "apply" -> apply(jobId, ((Number) input.get("chunk")).intValue(), context, invocation);
+                case "finalize" -> finalizeJob(jobId, invocation);
+                case "compensate" -> compensate(jobId, input.get("error"), context, invocation);
+                case "rollbackFailed" -> rollbackFailed(jobId, input.get("error"), invocation);
                 default -> throw new ChangeRejectedException("UNKNOWN_ACTION", "Unknown saga action '" + action + "'.");
             };
         } catch (AirtableException e) {
@@ -91,7 +119,7 @@ public final class SagaHandler implements RequestHandler<Map<String, Object>, Ma
         return out;
     }
 
-    private Map<String, Object> apply(String jobId, int chunk, Context context) {
+    private Map<String, Object> apply(String jobId, int chunk, Context context, Invocation invocation) {
         Job job = job(jobId);
         checkRunning(job);
         // registered while the job runs: compensation waits until this step has ended (see JobsTable.startApplying)
@@ -103,6 +131,8 @@ public final class SagaHandler implements RequestHandler<Map<String, Object>, Ma
         }
         try {
             int applied = applier.apply(job, chunk, services.table(job), () -> checkRunning(job(jobId)));
+            invocation.field("applied", applied);
+            invocation.count(MetricNames.IMPORT_ROWS_APPLIED, applied);
             return Map.of("jobId", jobId, "chunk", chunk, "applied", applied);
         } finally {
             try {
@@ -123,7 +153,7 @@ public final class SagaHandler implements RequestHandler<Map<String, Object>, Ma
         }
     }
 
-    private Map<String, Object> finalizeJob(String jobId) {
+    private Map<String, Object> finalizeJob(String jobId, Invocation invocation) {
         // the transition is the commit point, so it comes last: a failure before it is compensated, one after it
         // (a retry) finds the job SUCCEEDED
         Job job = job(jobId);
@@ -131,14 +161,15 @@ public final class SagaHandler implements RequestHandler<Map<String, Object>, Ma
             return Map.of("jobId", jobId, "status", JobStatus.SUCCEEDED.name());
         }
         services.jobs.step(jobId, "Apply", "SUCCEEDED", null);
-        if (!services.jobs.transition(jobId, EnumSet.of(JobStatus.RUNNING), JobStatus.SUCCEEDED, Map.of())
-                && job(jobId).status() != JobStatus.SUCCEEDED) {
+        if (services.jobs.transition(jobId, EnumSet.of(JobStatus.RUNNING), JobStatus.SUCCEEDED, Map.of())) {
+            invocation.count(MetricNames.IMPORTS_SUCCEEDED); // once per job: a retry finds it SUCCEEDED above
+        } else if (job(jobId).status() != JobStatus.SUCCEEDED) {
             throw new ChangeRejectedException("NOT_RUNNING", "Job " + jobId + " is " + job(jobId).status() + ".");
         }
         return Map.of("jobId", jobId, "status", JobStatus.SUCCEEDED.name());
     }
 
-    private Map<String, Object> compensate(String jobId, Object error, Context context) {
+    private Map<String, Object> compensate(String jobId, Object error, Context context, Invocation invocation) {
         Job job = job(jobId);
         if (job.status().terminal()) {
             // SUCCEEDED is final (a late failure of Finalize after its commit), or this is a retry after the end
@@ -156,7 +187,12 @@ public final class SagaHandler implements RequestHandler<Map<String, Object>, Ma
         JobStatus end = job.cancelRequested() || "CANCELLED".equals(reason[0]) ? JobStatus.CANCELLED : JobStatus.ROLLED_BACK;
         // the terminal status is the job's last write: whoever sees it sees the whole job
         services.jobs.step(jobId, "Compensate", "SUCCEEDED", undone + " operation(s) undone");
-        services.jobs.transition(jobId, EnumSet.of(JobStatus.ROLLING_BACK), end, Map.of());
+        boolean ended = services.jobs.transition(jobId, EnumSet.of(JobStatus.ROLLING_BACK), end, Map.of());
+        invocation.field("undone", undone).field("job_status", end.name());
+        invocation.count(MetricNames.COMPENSATED_RECORDS, undone);
+        if (ended && end == JobStatus.ROLLED_BACK) {
+            invocation.count(MetricNames.IMPORTS_ROLLED_BACK);
+        }
         return Map.of("jobId", jobId, "status", end.name());
     }
 
@@ -186,16 +222,15 @@ public final class SagaHandler implements RequestHandler<Map<String, Object>, Ma
         }
     }
 
-    private Map<String, Object> rollbackFailed(String jobId, Object error, Context context) {
+    private Map<String, Object> rollbackFailed(String jobId, Object error, Invocation invocation) {
         String[] reason = reason(error);
         services.jobs.step(jobId, "Compensate", "FAILED", reason[1]);
         services.jobs.transition(jobId, EnumSet.of(JobStatus.QUEUED, JobStatus.RUNNING, JobStatus.ROLLING_BACK),
                 JobStatus.ROLLBACK_FAILED, JobsTable.error("ROLLBACK_FAILED",
                         "Compensation failed; the table may be partly changed (see the ledger): " + reason[1]));
-        // CloudWatch embedded metric format: the RollbackFailed alarm (template.yaml) watches this metric
-        System.out.println("{\"_aws\":{\"Timestamp\":" + services.clock.millis() + ",\"CloudWatchMetrics\":[{"
-                + "\"Namespace\":\"PyAirtable\",\"Dimensions\":[[\"service\"]],\"Metrics\":[{\"Name\":\"RollbackFailed\","
-                + "\"Unit\":\"Count\"}]}]},\"service\":\"pyairtable\",\"RollbackFailed\":1,\"jobId\":\"" + jobId + "\"}");
+        // the RollbackFailed alarm (template.yaml) watches this metric
+        invocation.count(MetricNames.ROLLBACK_FAILED);
+        telemetry.log().error("rollback failed for job " + jobId + ": " + reason[0]);
         return Map.of("jobId", jobId, "status", JobStatus.ROLLBACK_FAILED.name());
     }
 

@@ -26,6 +26,8 @@ import io.pyairtable.functions.core.airtable.AirtableClients;
 import io.pyairtable.functions.core.airtable.AirtableConfig;
 import io.pyairtable.functions.core.airtable.AirtableErrors;
 import io.pyairtable.functions.core.airtable.Connections;
+import io.pyairtable.functions.core.telemetry.Invocation;
+import io.pyairtable.functions.core.telemetry.Telemetry;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -35,7 +37,8 @@ import java.util.Map;
 /**
  * {@code /connections/airtable} and {@code /bases/*} (template.yaml RecordsFunction): routes by route key. The
  * caller is the authorizer's {@code sub}, never a body field; every Airtable call goes through the shared
- * {@link DynamoDbRateLimiter}. Logs carry route, status and request id — never a body or token.
+ * {@link DynamoDbRateLimiter}. One log line per request (route, status, latency, user id; correlation id = request
+ * id) — never a body or token; Airtable latency and 429 metrics (docs/observability.md).
  */
 public final class RecordsHandler implements RequestHandler<APIGatewayV2HTTPEvent, APIGatewayV2HTTPResponse> {
     /** Bodies up to 512 KB (a 1,000-record create of small rows fits; larger imports use the imports API). */
@@ -45,41 +48,52 @@ public final class RecordsHandler implements RequestHandler<APIGatewayV2HTTPEven
 
     private final Connections connections;
     private final AirtableClients clients;
+    private final Telemetry telemetry;
 
     public RecordsHandler() {
         this(System.getenv());
     }
 
     public RecordsHandler(Map<String, String> env) {
-        this(new Env(env));
+        this(new Env(env), new Telemetry(RecordsHandler.class, env));
+        io.pyairtable.functions.core.snapstart.Priming.register(env, this, handler -> RecordsPriming.steps(handler, env));
     }
 
-    private RecordsHandler(Env env) {
-        this(AirtableConfig.from(env), new AwsClients(env));
+    private RecordsHandler(Env env, Telemetry telemetry) {
+        this(AirtableConfig.from(env), new AwsClients(env), telemetry);
     }
 
-    private RecordsHandler(AirtableConfig config, AwsClients aws) {
-        this(config, new AirtableClients(config.airtableApiUrl(),
-                DynamoDbRateLimiter.airtableDefaults(aws.dynamoDb(), config.rateLimitsTable())), aws);
+    private RecordsHandler(AirtableConfig config, AwsClients aws, Telemetry telemetry) {
+        this(config, AirtableClients.withTelemetry(config.airtableApiUrl(), DynamoDbRateLimiter.airtableDefaults(
+                aws.dynamoDb(), config.rateLimitsTable(), telemetry.penaltyListener()), telemetry), aws, telemetry);
     }
 
-    private RecordsHandler(AirtableConfig config, AirtableClients clients, AwsClients aws) {
+    private RecordsHandler(AirtableConfig config, AirtableClients clients, AwsClients aws, Telemetry telemetry) {
         this(new Connections(aws.secretsManager(), config, token -> clients.forToken(token).whoami(),
-                Clock.systemUTC()), clients);
+                Clock.systemUTC()), clients, telemetry);
     }
 
     RecordsHandler(Connections connections, AirtableClients clients) {
+        this(connections, clients, new Telemetry(RecordsHandler.class, Map.of()));
+    }
+
+    RecordsHandler(Connections connections, AirtableClients clients, Telemetry telemetry) {
         this.connections = connections;
         this.clients = clients;
+        this.telemetry = telemetry;
     }
 
     @Override
     public APIGatewayV2HTTPResponse handleRequest(APIGatewayV2HTTPEvent event, Context context) {
-        String requestId = ApiResponses.requestId(event);
+        return telemetry.http(event, context, invocation -> handle(event, invocation));
+    }
+
+    private APIGatewayV2HTTPResponse handle(APIGatewayV2HTTPEvent event, Invocation invocation) {
+        String requestId = invocation.correlationId();
         String route = event == null || event.getRouteKey() == null ? "" : event.getRouteKey();
         APIGatewayV2HTTPResponse response;
         try {
-            response = route(route, event);
+            response = route(route, event, invocation);
         } catch (ApiError error) {
             response = ApiResponses.error(error, requestId);
         } catch (AirtableException airtable) {
@@ -88,15 +102,15 @@ public final class RecordsHandler implements RequestHandler<APIGatewayV2HTTPEven
             // the client's own argument checks (e.g. duplicate upsert keys); messages never contain a token
             response = ApiResponses.error(ApiError.validation(invalid.getMessage()), requestId);
         } catch (RuntimeException bug) {
-            log(context, "ERROR " + route + " request " + requestId + " failed: " + bug.getClass().getName());
+            invocation.unexpected(bug);
             response = ApiResponses.internalError(requestId);
         }
-        log(context, route + " -> " + response.getStatusCode() + " (request " + requestId + ")");
         return response;
     }
 
-    private APIGatewayV2HTTPResponse route(String route, APIGatewayV2HTTPEvent event) {
+    private APIGatewayV2HTTPResponse route(String route, APIGatewayV2HTTPEvent event, Invocation invocation) {
         String user = AuthorizedUser.of(event);
+        invocation.user(user);
         Params params = new Params(event);
         switch (route) {
             case "GET /connections/airtable" -> {
@@ -245,10 +259,4 @@ public final class RecordsHandler implements RequestHandler<APIGatewayV2HTTPEven
     }
 
     /** The user id from the Lambda authorizer's context; a route without one is misconfigured → 401. */
-
-    private static void log(Context context, String line) {
-        if (context != null && context.getLogger() != null) {
-            context.getLogger().log(line + "\n");
-        }
-    }
 }

@@ -2,7 +2,9 @@ package io.pyairtable.functions.core.airtable;
 
 import io.pyairtable.airtable.AirtableApi;
 import io.pyairtable.airtable.RateLimiter;
+import io.pyairtable.airtable.RequestListener;
 import io.pyairtable.airtable.RetryPolicy;
+import io.pyairtable.functions.core.telemetry.Telemetry;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.nio.charset.StandardCharsets;
@@ -26,6 +28,7 @@ public final class AirtableClients {
     private final RateLimiter limiter;
     private final RetryPolicy retryPolicy;
     private final Duration requestTimeout;
+    private final RequestListener listener;
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
     private final Map<String, AirtableApi> clients = new LinkedHashMap<>(16, 0.75f, true) {
         @Override
@@ -44,10 +47,23 @@ public final class AirtableClients {
     }
 
     public AirtableClients(URI apiUrl, RateLimiter limiter, RetryPolicy retryPolicy, Duration requestTimeout) {
+        this(apiUrl, limiter, retryPolicy, requestTimeout, RequestListener.NONE);
+    }
+
+    /** @param listener told about every Airtable response (metrics: latency, 429s; see Telemetry) */
+    public AirtableClients(URI apiUrl, RateLimiter limiter, RetryPolicy retryPolicy, Duration requestTimeout,
+            RequestListener listener) {
         this.apiUrl = apiUrl;
         this.limiter = limiter;
         this.retryPolicy = retryPolicy;
         this.requestTimeout = requestTimeout;
+        this.listener = listener;
+    }
+
+    /** The defaults, with the function's telemetry: Airtable latency and 429 metrics, penalties counted. */
+    public static AirtableClients withTelemetry(URI apiUrl, RateLimiter limiter, Telemetry telemetry) {
+        return new AirtableClients(apiUrl, limiter, RetryPolicy.defaults().withDeadline(DEADLINE), Duration.ofSeconds(10),
+                telemetry.airtableListener());
     }
 
     public synchronized AirtableApi forToken(String token) {
@@ -57,7 +73,7 @@ public final class AirtableClients {
         if (api == null) {
             api = AirtableApi.builder(token).apiUrl(apiUrl).httpClient(http).rateLimiter(limiter)
                     .retryPolicy(retryPolicy)
-                    .requestTimeout(requestTimeout).build();
+                    .requestTimeout(requestTimeout).requestListener(listener).build();
             clients.put(key, api);
         }
         return api;
