@@ -3,31 +3,29 @@ package io.pyairtable.functions.imports;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.pyairtable.functions.core.snapstart.Priming;
+import io.pyairtable.functions.core.snapstart.OfflinePriming;
 import io.pyairtable.functions.core.snapstart.PrimingEvents;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 /** SnapStart priming (docs/performance.md, "Cold start"): offline, complete, and the handlers still answer. */
 class ImportsPrimingTest {
     @Test
     void importsPrimesOfflineAndStillAnswers() throws Exception {
-        try (CountingEndpoint endpoint = new CountingEndpoint()) {
-            ImportsHandler handler = new ImportsHandler(snapStartEnvironment(endpoint));
-            assertTrue(prime(handler, endpoint).steps() > 5);
+        try (OfflinePriming offline = new OfflinePriming()) {
+            ImportsHandler handler = new ImportsHandler(offline.environment());
+            assertTrue(offline.prime(handler).steps() > 5);
             assertEquals(400, handler.handleRequest(PrimingEvents.authorized("POST /imports", "/imports",
                     "{\"baseId\":\"nope\"}", null), null).getStatusCode());
-            assertEquals(0, endpoint.connections());
+            assertEquals(0, offline.connections());
         }
     }
 
     @Test
     void triggerPrimesOfflineAndStillIgnoresForeignKeys() throws Exception {
-        try (CountingEndpoint endpoint = new CountingEndpoint()) {
-            ImportTriggerHandler handler = new ImportTriggerHandler(snapStartEnvironment(endpoint));
-            assertTrue(prime(handler, endpoint).steps() > 4);
+        try (OfflinePriming offline = new OfflinePriming()) {
+            ImportTriggerHandler handler = new ImportTriggerHandler(offline.environment());
+            assertTrue(offline.prime(handler).steps() > 4);
             var record = new com.amazonaws.services.lambda.runtime.events.models.s3.S3EventNotification
                     .S3EventNotificationRecord("eu-west-1", "ObjectCreated:Put", "aws:s3", "2024-01-01T00:00:00.000Z",
                     "2.1", null, null, new com.amazonaws.services.lambda.runtime.events.models.s3.S3EventNotification
@@ -37,46 +35,15 @@ class ImportsPrimingTest {
                     .S3ObjectEntity("elsewhere/file.csv", 3L, "e", null, "1"), "1.0"), null);
             assertEquals("0 file(s) handled", handler.handleRequest(
                     new com.amazonaws.services.lambda.runtime.events.S3Event(List.of(record)), null));
-            assertEquals(0, endpoint.connections());
+            assertEquals(0, offline.connections());
         }
     }
 
     @Test
     void sagaPrimesOffline() throws Exception {
-        try (CountingEndpoint endpoint = new CountingEndpoint()) {
-            SagaHandler handler = new SagaHandler(snapStartEnvironment(endpoint));
-            assertTrue(prime(handler, endpoint).steps() > 4);
+        try (OfflinePriming offline = new OfflinePriming()) {
+            SagaHandler handler = new SagaHandler(offline.environment());
+            assertTrue(offline.prime(handler).steps() > 4);
         }
-    }
-
-    /** Every variable the handlers read; every endpoint (AWS, Airtable, model) is the counting port. */
-    private static Map<String, String> snapStartEnvironment(CountingEndpoint endpoint) {
-        Map<String, String> env = new HashMap<>();
-        env.put("AWS_LAMBDA_INITIALIZATION_TYPE", "snap-start");
-        env.put("AWS_REGION", "eu-west-1");
-        env.put("AWS_ENDPOINT_URL", endpoint.url());
-        env.put("AWS_ENDPOINT_URL_BEDROCK_RUNTIME", endpoint.url());
-        env.put("AWS_ACCESS_KEY_ID", "test");
-        env.put("AWS_SECRET_ACCESS_KEY", "test");
-        env.put("AIRTABLE_API_URL", endpoint.url());
-        env.put("ASSISTANT_API_URL", endpoint.url());
-        env.put("STAGE", "test");
-        env.put("USERS_TABLE", "users");
-        env.put("JWT_SECRET_ID", "pyairtable/test/jwt");
-        env.put("RATE_LIMITS_TABLE", "rate-limits");
-        env.put("IMPORTS_TABLE", "imports");
-        env.put("IMPORTS_BUCKET", "imports");
-        env.put("IMPORT_SAGA_ARN", "arn:aws:states:eu-west-1:000000000000:stateMachine:import-saga");
-        env.put("CONVERSATIONS_TABLE", "conversations");
-        return env;
-    }
-
-    private static Priming.Report prime(Object handler, CountingEndpoint endpoint) {
-        Priming priming = Priming.registeredFor(handler).orElseThrow();
-        priming.beforeCheckpoint(null);
-        Priming.Report report = priming.lastReport();
-        assertEquals(List.of(), report.failures());
-        assertEquals(0, endpoint.connections(), "priming (or the constructor) tried the network");
-        return report;
     }
 }

@@ -7,11 +7,11 @@ import java.net.Socket;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /** A loopback port that counts the connections made to it and closes each at once: any network attempt fails. */
-final class CountingEndpoint implements AutoCloseable {
+public final class CountingEndpoint implements AutoCloseable {
     private final ServerSocket server;
     private final AtomicInteger connections = new AtomicInteger();
 
-    CountingEndpoint() throws IOException {
+    public CountingEndpoint() throws IOException {
         server = new ServerSocket(0, 50, InetAddress.getLoopbackAddress());
         Thread acceptor = new Thread(() -> {
             while (!server.isClosed()) {
@@ -28,11 +28,11 @@ final class CountingEndpoint implements AutoCloseable {
         acceptor.start();
     }
 
-    String url() {
+    public String url() {
         return "http://127.0.0.1:" + server.getLocalPort();
     }
 
-    int connections() {
+    public int connections() {
         return connections.get();
     }
 
