@@ -10,8 +10,6 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
-import java.net.InetSocketAddress;
-import java.net.ServerSocket;
 import java.net.Socket;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
@@ -21,11 +19,7 @@ import java.time.format.DateTimeFormatter;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.UUID;
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 
 /**
  * An HTTP endpoint serving AWS JSON-protocol services, routed by {@code X-Amz-Target}. Any SDK client pointed at
@@ -47,24 +41,13 @@ public final class AwsEndpoint implements AutoCloseable {
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private final Map<String, AwsJsonService> byTargetPrefix = new LinkedHashMap<>();
-    private final ServerSocket server;
-    private final Set<Socket> open = ConcurrentHashMap.newKeySet();
-    private final ExecutorService connections = Executors.newCachedThreadPool(r -> {
-        Thread t = new Thread(r, "aws-endpoint");
-        t.setDaemon(true);
-        return t;
-    });
+    private final ConnectionServer server;
 
     private AwsEndpoint(String host, int port, List<AwsJsonService> services) throws IOException {
         for (AwsJsonService service : services) {
             byTargetPrefix.put(service.targetPrefix(), service);
         }
-        server = new ServerSocket();
-        server.setReuseAddress(true);
-        server.bind(new InetSocketAddress(host, port));
-        Thread acceptor = new Thread(this::acceptLoop, "aws-endpoint-accept");
-        acceptor.setDaemon(true);
-        acceptor.start();
+        server = new ConnectionServer(host, port, "aws-endpoint", this::serve);
     }
 
     /** Starts serving {@code services} on {@code host:port} (port 0 = any free port). */
@@ -77,25 +60,7 @@ public final class AwsEndpoint implements AutoCloseable {
     }
 
     public URI url() {
-        return URI.create("http://" + server.getInetAddress().getHostAddress() + ":" + server.getLocalPort());
-    }
-
-    private void acceptLoop() {
-        while (!server.isClosed()) {
-            try {
-                Socket client = server.accept();
-                open.add(client);
-                connections.execute(() -> {
-                    try {
-                        serve(client);
-                    } finally {
-                        open.remove(client);
-                    }
-                });
-            } catch (IOException closed) {
-                return;
-            }
-        }
+        return URI.create("http://" + server.address().getHostAddress() + ":" + server.port());
     }
 
     /** One connection: its requests one after the other, until the client closes it or asks to. */
@@ -249,18 +214,6 @@ public final class AwsEndpoint implements AutoCloseable {
 
     @Override
     public void close() {
-        try {
-            server.close();
-        } catch (IOException ignored) {
-            // closing anyway
-        }
-        connections.shutdownNow();
-        for (Socket socket : open) { // threads waiting for a kept-alive connection's next request end here
-            try {
-                socket.close();
-            } catch (IOException ignored) {
-                // closing anyway
-            }
-        }
+        server.close();
     }
 }

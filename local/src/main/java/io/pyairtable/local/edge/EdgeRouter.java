@@ -1,5 +1,6 @@
 package io.pyairtable.local.edge;
 
+import io.pyairtable.local.aws.ConnectionServer;
 import io.pyairtable.local.aws.HttpWire;
 import io.pyairtable.local.aws.HttpWire.Head;
 import java.io.BufferedInputStream;
@@ -10,7 +11,6 @@ import java.io.InputStream;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.net.InetSocketAddress;
-import java.net.ServerSocket;
 import java.net.Socket;
 import java.net.URI;
 import java.net.URLDecoder;
@@ -18,10 +18,6 @@ import java.nio.charset.StandardCharsets;
 import java.util.HashMap;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -53,13 +49,7 @@ public final class EdgeRouter implements AutoCloseable {
 
     private final Map<String, Integer> backendPorts;
     private final String fallbackService;
-    private final ServerSocket server;
-    private final Set<Socket> open = ConcurrentHashMap.newKeySet();
-    private final ExecutorService connections = Executors.newCachedThreadPool(r -> {
-        Thread t = new Thread(r, "edge");
-        t.setDaemon(true);
-        return t;
-    });
+    private final ConnectionServer server;
 
     /**
      * @param backendPorts    SigV4 service name (e.g. {@code s3}, {@code dynamodb}) → loopback port serving it
@@ -68,12 +58,7 @@ public final class EdgeRouter implements AutoCloseable {
     private EdgeRouter(String host, int port, Map<String, Integer> backendPorts, String fallbackService) throws IOException {
         this.backendPorts = Map.copyOf(backendPorts);
         this.fallbackService = fallbackService;
-        this.server = new ServerSocket();
-        server.setReuseAddress(true);
-        server.bind(new InetSocketAddress(host, port));
-        Thread acceptor = new Thread(this::acceptLoop, "edge-accept");
-        acceptor.setDaemon(true);
-        acceptor.start();
+        server = new ConnectionServer(host, port, "edge", this::serve);
     }
 
     public static EdgeRouter start(String host, int port, Map<String, Integer> backendPorts, String fallbackService) {
@@ -85,25 +70,7 @@ public final class EdgeRouter implements AutoCloseable {
     }
 
     public URI url() {
-        return URI.create("http://127.0.0.1:" + server.getLocalPort());
-    }
-
-    private void acceptLoop() {
-        while (!server.isClosed()) {
-            try {
-                Socket client = server.accept();
-                open.add(client);
-                connections.execute(() -> {
-                    try {
-                        serve(client);
-                    } finally {
-                        open.remove(client);
-                    }
-                });
-            } catch (IOException closed) {
-                return;
-            }
-        }
+        return URI.create("http://127.0.0.1:" + server.port());
     }
 
     /** One client connection: its requests in order, each relayed to its backend over a kept-alive connection. */
@@ -336,19 +303,7 @@ public final class EdgeRouter implements AutoCloseable {
 
     @Override
     public void close() {
-        try {
-            server.close();
-        } catch (IOException ignored) {
-            // closing anyway
-        }
-        connections.shutdownNow();
-        for (Socket socket : open) { // threads waiting for a kept-alive connection's next request end here
-            try {
-                socket.close();
-            } catch (IOException ignored) {
-                // closing anyway
-            }
-        }
+        server.close();
     }
 
     /** A kept-alive connection to one backend. */
